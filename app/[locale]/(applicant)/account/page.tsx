@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
+import { StatusTag } from '@/components/ui/status-tag';
+import { Table } from '@/components/ui/table';
+import { requireArea } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import type { Locale } from '@/lib/i18n/routing';
+
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'account' }))('title') };
+}
+
+export default async function AccountPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireArea(locale, 'applicant.dashboard', '/account');
+  const { created } = await searchParams;
+  const [t, tStatus, tOrg, format] = await Promise.all([
+    getTranslations('account'),
+    getTranslations('applicationStatus'),
+    getTranslations('organisationRoles'),
+    getFormatter(),
+  ]);
+  const [applications, memberships] = await Promise.all([
+    db.application.findMany({
+      where: { applicantId: actor.id },
+      orderBy: { updatedAt: 'desc' },
+      take: 50,
+      select: { id: true, reference: true, status: true, updatedAt: true, serviceVersion: { select: { nameKm: true, nameEn: true } } },
+    }),
+    db.organisationMembership.findMany({
+      where: { userId: actor.id },
+      select: { role: true, organisation: { select: { id: true, nameKm: true, nameEn: true } } },
+    }),
+  ]);
+
+  return (
+    <>
+      {created ? <Alert tone="success" title={t('created')} /> : null}
+      <p className="mb-1 text-slate-600">{t('welcome', { name: actor.name })}</p>
+      <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
+      {applications.length === 0 ? (
+        <p className="mb-8">{t('empty')}</p>
+      ) : (
+        <Table
+          caption={t('title')}
+          rows={applications}
+          rowKey={(a) => a.id}
+          columns={[
+            { header: t('service'), cell: (a) => (locale === 'km' ? a.serviceVersion.nameKm : a.serviceVersion.nameEn) },
+            { header: t('reference'), cell: (a) => a.reference ?? t('noReference') },
+            { header: t('status'), cell: (a) => <StatusTag>{tStatus(a.status)}</StatusTag> },
+            { header: t('updated'), cell: (a) => format.dateTime(a.updatedAt, { dateStyle: 'medium' }) },
+          ]}
+        />
+      )}
+      {memberships.length > 0 ? (
+        <section aria-labelledby="organisations">
+          <h2 id="organisations" className="mb-3 text-2xl font-bold">{t('organisationsTitle')}</h2>
+          <ul className="flex flex-col gap-2">
+            {memberships.map((m) => (
+              <li key={m.organisation.id} className="border-l-4 border-brand-700 pl-3">
+                <p className="font-bold">{locale === 'km' ? m.organisation.nameKm : m.organisation.nameEn}</p>
+                <p className="text-sm">{t('organisationRole', { role: tOrg(m.role) })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

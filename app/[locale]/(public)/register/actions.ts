@@ -1,0 +1,18 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { registerCitizen, registerInput } from '@/lib/auth/register';
+import { startSession } from '@/lib/auth/session';
+import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
+import { isLocale, routing } from '@/lib/i18n/routing';
+
+export async function register(locale: string, _: FormState, data: FormData): Promise<FormState> {
+  const lang = isLocale(locale) ? locale : routing.defaultLocale;
+  const values = formValues(data, ['password']);
+  const input = registerInput.safeParse(Object.fromEntries(data));
+  if (!input.success) return { fieldErrors: toFieldErrors(input.error), values };
+
+  const result = await registerCitizen(input.data, lang);
+  if (!result.ok) return { fieldErrors: { identifier: 'errors.identifier.taken' }, values };
+  await startSession(result.userId);
+  redirect(`/${lang}/account?created=1`);
+}

@@ -1,0 +1,125 @@
+// `npm start`: the whole portal on one command. With no DATABASE_URL it runs its own
+// PostgreSQL (demo mode, with demo accounts); then it migrates, seeds, builds if the build is
+// missing or older than the code, and serves on PORT (3000). Ctrl-C or SIGTERM stops the app
+// and then the database cleanly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { EmbeddedPostgresError } from '../db/embedded-postgres';
+import { PrismaClient } from '../db/generated/client';
+import { openAppDatabase, projectDir } from '../db/local-database';
+import { applyMigrations } from '../db/schema-engine';
+import { printDemoAccounts, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
+
+const log = (line: string) => console.log(`[portal] ${line}`);
+const nextBin = path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (target: string) => {
+    const info = statSync(target);
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(target)) visit(path.join(target, entry));
+    } else {
+      newest = Math.max(newest, info.mtimeMs);
+    }
+  };
+  for (const entry of ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs']) {
+    const target = path.join(projectDir, entry);
+    if (existsSync(target)) visit(target);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(projectDir, '.next', 'BUILD_ID');
+  return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange();
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { cwd: projectDir, env, stdio: 'inherit' });
+}
+
+/** Demo mode keeps one random session secret in .data so that sign-ins survive restarts. */
+async function demoSecret(): Promise<string> {
+  const file = path.join(projectDir, '.data', 'nextauth-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const demo = !process.env.DATABASE_URL || process.env.DEMO === '1';
+  const port = process.env.PORT ?? '3000';
+  const secret = process.env.NEXTAUTH_SECRET ?? (demo ? await demoSecret() : undefined);
+  if (!secret) {
+    throw new Error('NEXTAUTH_SECRET is not set. Set it to a long random value (openssl rand -base64 32); see README.');
+  }
+
+  const database = await openAppDatabase(log);
+  const stopDatabase = async () => {
+    if (database.embedded) {
+      await database.embedded.stop();
+      log('The embedded PostgreSQL has stopped.');
+    }
+  };
+  try {
+    log(database.embedded ? `Embedded PostgreSQL on 127.0.0.1:${database.embedded.port} (data in .data/postgres).` : 'Using DATABASE_URL.');
+    const applied = await applyMigrations(database.url);
+    if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+    await seedReferenceData(db);
+    if (demo) await seedDemoAccounts(db);
+    await db.$disconnect();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+
+  // The build, then the server: whichever runs now is stopped first on the way out.
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const running = child;
+    if (running && running.exitCode === null) {
+      running.kill('SIGTERM');
+      await new Promise((resolve) => running.once('exit', resolve));
+    }
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  if (!buildIsCurrent()) {
+    log('Building the portal (first start, or the code changed) ...');
+    const build = (child = run(['build'], env));
+    const code = await new Promise<number>((resolve) => build.once('exit', (c) => resolve(c ?? 1)));
+    if (code !== 0 || stopping) return shutdown(code);
+  }
+
+  child = run(['start', '--port', port], env);
+  child.once('exit', (code) => void shutdown(code ?? 0));
+  log(`The portal is at http://localhost:${port}`);
+  if (demo) printDemoAccounts(log);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EmbeddedPostgresError ? `[portal] ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+// The one Prisma client of the process. Prisma 7 talks to Postgres through the pg driver
+// adapter: no native query engine, nothing downloaded.
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client';
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error('DATABASE_URL is not set. Start the portal with `npm start`, which sets it (see README).');
+  }
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) });
+}
+
+// One client across hot reloads in development, and created on first use so that importing
+// this module (as `next build` does) needs no database.
+const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_, property) {
+    globalForDb.portalDb ??= createClient();
+    const value = Reflect.get(globalForDb.portalDb, property);
+    return typeof value === 'function' ? value.bind(globalForDb.portalDb) : value;
+  },
+});
+
+export type { PrismaClient };
+export * from './generated/enums';

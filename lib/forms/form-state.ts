@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+
+/**
+ * What a server action answers a form with. Errors are message keys (translated where they are
+ * shown); `values` refill the form after a failed post, without JavaScript too. Passwords are
+ * never sent back.
+ */
+export interface FormState {
+  fieldErrors?: Record<string, string>;
+  formError?: { key: string; values?: Record<string, string | number> };
+  values?: Record<string, string>;
+}
+
+export const emptyFormState: FormState = {};
+
+/** The first problem of each field, as a message key. */
+export function toFieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The text fields of a form post, as strings, without the ones named in `omit`. */
+export function formValues(data: FormData, omit: string[] = []): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of data.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$') && !omit.includes(key)) values[key] = value;
+  }
+  return values;
+}

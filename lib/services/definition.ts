@@ -1,0 +1,96 @@
+// A service definition is data: stored versioned in Postgres (ServiceVersion.definition),
+// seeded from one file per service in ./definitions. This schema is the one place that says
+// what a definition may contain; the seed and every read of the JSON go through it.
+import { z } from 'zod';
+
+export const text = z.object({ km: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof text>;
+
+const code = z.string().regex(/^[a-z][a-z0-9-]*$/);
+
+export const fieldTypes = [
+  'text', 'number', 'date', 'select', 'radios', 'checkboxes',
+  'address', 'mobile', 'national-id', 'vin', 'plate',
+] as const;
+
+const option = z.object({ value: code, label: text });
+
+const field = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  type: z.enum(fieldTypes),
+  label: text,
+  hint: text.optional(),
+  required: z.boolean().default(true),
+  options: z.array(option).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  // Asked only when another answer has this value ("conditional question").
+  showIf: z.object({ field: z.string(), equals: z.union([z.string(), z.array(z.string())]) }).optional(),
+});
+
+const page = z.object({ key: code, title: text, fields: z.array(field).min(1) });
+
+const document = z.object({
+  key: code,
+  label: text,
+  hint: text.optional(),
+  required: z.boolean().default(true),
+  showIf: field.shape.showIf,
+});
+
+// The official fee: a base amount plus rules that depend on the answers.
+const feeRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('by-answer'), field: z.string(), amounts: z.record(z.string(), z.number().int().nonnegative()), label: text }),
+  z.object({ kind: z.literal('per-unit'), field: z.string(), rielPerUnit: z.number().int().nonnegative(), label: text }),
+]);
+
+const stage = z.object({
+  key: code,
+  name: text,
+  department: code,
+  // Who takes the stage's decision: a clerk, or the head of the department.
+  decidedBy: z.enum(['clerk', 'department_head']),
+  kind: z.enum(['review', 'inspection', 'approval']),
+  deadlineWorkingDays: z.number().int().positive(),
+});
+
+export const serviceDefinition = z.object({
+  code,
+  referencePrefix: z.string().regex(/^[A-Z]{2,3}$/),
+  department: code,
+  name: text,
+  summary: text,
+  whoCanApply: text,
+  legalBasis: text,
+  feeRiel: z.number().int().nonnegative(),
+  feeRules: z.array(feeRule).default([]),
+  deadlineWorkingDays: z.number().int().positive(),
+  // What the holder receives; null for an appointment.
+  issues: text.nullable(),
+  validityMonths: z.number().int().positive().nullable(),
+  pages: z.array(page).min(1),
+  documents: z.array(document),
+  stages: z.array(stage).min(1),
+});
+
+export type ServiceDefinition = z.infer<typeof serviceDefinition>;
+export type ServiceDefinitionInput = z.input<typeof serviceDefinition>;
+
+/** Checks a definition when it is written; a mistake fails the seed, not a citizen's form. */
+export function defineService(input: ServiceDefinitionInput): ServiceDefinition {
+  const definition = serviceDefinition.parse(input);
+  const keys = new Set(definition.pages.flatMap((p) => p.fields.map((f) => f.key)));
+  const stageTotal = definition.stages.reduce((sum, s) => sum + s.deadlineWorkingDays, 0);
+  if (stageTotal !== definition.deadlineWorkingDays) {
+    throw new Error(`${definition.code}: stage deadlines add up to ${stageTotal}, not ${definition.deadlineWorkingDays} working days`);
+  }
+  for (const rule of definition.feeRules) {
+    if (!keys.has(rule.field)) throw new Error(`${definition.code}: fee rule names unknown field ${rule.field}`);
+  }
+  for (const item of [...definition.pages.flatMap((p) => p.fields), ...definition.documents]) {
+    if (item.showIf && !keys.has(item.showIf.field)) {
+      throw new Error(`${definition.code}: ${item.key} depends on unknown field ${item.showIf.field}`);
+    }
+  }
+  return definition;
+}

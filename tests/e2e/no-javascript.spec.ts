@@ -1,0 +1,27 @@
+import { expect, sql, test, uniqueEmail } from './support/fixtures';
+
+// Public and citizen pages work as plain HTML forms posting to server actions.
+test.use({ javaScriptEnabled: false });
+
+test('without JavaScript a citizen gets their errors, registers, signs out and signs in', async ({ page }) => {
+  const email = uniqueEmail('nojs');
+  await page.goto('/en/register');
+  await page.getByLabel('Full name').fill('Sok Dara');
+  await page.getByLabel('Email address or mobile number').fill(email);
+  await page.getByLabel('Create a password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.locator('#password-error')).toContainText('Password must be at least 10 characters');
+  await expect(page.getByLabel('Email address or mobile number')).toHaveValue(email);
+  expect(await sql('select 1 from "User" where email = $1', [email])).toEqual([]);
+
+  await page.getByLabel('Create a password').fill('river lotus morning');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
+  await page.getByLabel('Email address or mobile number').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('river lotus morning');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Welcome, Sok Dara')).toBeVisible();
+});

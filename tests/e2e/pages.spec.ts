@@ -1,0 +1,78 @@
+import { expect, expectNoAxeViolations, signIn, test } from './support/fixtures';
+
+const publicPages = [
+  { path: '', heading: { en: 'Apply for transport and public works licences online', km: 'ដាក់ពាក្យសុំអាជ្ញាប័ណ្ណ និងលិខិតអនុញ្ញាតផ្នែកដឹកជញ្ជូន និងសាធារណការតាមអនឡាញ' } },
+  { path: '/sign-in', heading: { en: 'Sign in', km: 'ចូលគណនី' } },
+  { path: '/register', heading: { en: 'Create an account', km: 'បង្កើតគណនី' } },
+  { path: '/no-such-page', heading: { en: 'Page not found', km: 'រកមិនឃើញទំព័រ' } },
+];
+
+const signedInPages = [
+  { account: 'citizen@demo.gov.kh', path: '/account', heading: { en: 'Your applications', km: 'ពាក្យស្នើសុំរបស់អ្នក' } },
+  { account: 'clerk.transport@demo.gov.kh', path: '/staff', heading: { en: 'Department work', km: 'ការងារនាយកដ្ឋាន' } },
+  { account: 'admin@demo.gov.kh', path: '/admin', heading: { en: 'Administration', km: 'ការគ្រប់គ្រងប្រព័ន្ធ' } },
+  { account: 'auditor@demo.gov.kh', path: '/audit', heading: { en: 'Audit', km: 'សវនកម្ម' } },
+];
+
+for (const locale of ['km', 'en'] as const) {
+  for (const { path, heading } of publicPages) {
+    test(`${locale}${path || '/'} renders in its language and passes axe`, async ({ page }) => {
+      await page.goto(`/${locale}${path}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading[locale] })).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expectNoAxeViolations(page);
+    });
+  }
+
+  for (const { account, path, heading } of signedInPages) {
+    test(`${locale}${path} renders for ${account} and passes axe`, async ({ page }) => {
+      await signIn(page, account);
+      await page.goto(`/${locale}${path}`);
+      await expect(page.getByRole('heading', { level: 1, name: heading[locale] })).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+  }
+}
+
+test('the bare address opens the portal in Khmer', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/km$/);
+});
+
+test('Khmer is drawn with the font the portal ships, loaded and not only declared', async ({ page }) => {
+  await page.goto('/km');
+  const font = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const khmerFaces = [...document.fonts].filter((f) => f.family.replaceAll('"', '') === 'Noto Sans Khmer' && f.unicodeRange.includes('U+1780'));
+    return {
+      loaded: khmerFaces.filter((f) => f.status === 'loaded').map((f) => f.weight),
+      renders: document.fonts.check('16px "Noto Sans Khmer"', 'កម្ពុជា'),
+      bodyFont: getComputedStyle(document.body).fontFamily,
+    };
+  });
+  expect(font.loaded.length).toBeGreaterThan(0);
+  expect(font.renders).toBe(true);
+  expect(font.bodyFont).toContain('Noto Sans Khmer');
+  // The font file comes from the portal itself, not from any font service.
+  const fontRequests = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.woff2?$/.test(n)));
+  expect(fontRequests.length).toBeGreaterThan(0);
+  for (const url of fontRequests) expect(new URL(url).host).toBe(new URL(page.url()).host);
+});
+
+test('the language switch opens the same page in the other language', async ({ page }) => {
+  await page.goto('/km/register');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(/\/en\/register$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await page.getByRole('link', { name: 'ភាសាខ្មែរ' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'បង្កើតគណនី' })).toBeVisible();
+});
+
+test('the first Tab reaches "Skip to main content", which moves focus to the content', async ({ page }) => {
+  await page.goto('/en/sign-in');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});

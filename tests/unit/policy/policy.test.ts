@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { can, homePath, type Actor, type ApplicationScope } from '@/lib/policy/policy';
+
+const landTransport = 'dept-land-transport';
+const publicWorks = 'dept-public-works';
+
+const actor = (id: string, roles: Actor['roles'], organisations: Actor['organisations'] = []): Actor => ({ id, name: id, roles, organisations });
+const citizen = actor('citizen', [{ role: 'citizen', departmentId: null }]);
+const otherCitizen = actor('other', [{ role: 'citizen', departmentId: null }]);
+const clerk = actor('clerk', [{ role: 'clerk', departmentId: landTransport }]);
+const worksClerk = actor('works-clerk', [{ role: 'clerk', departmentId: publicWorks }]);
+const head = actor('head', [{ role: 'department_head', departmentId: publicWorks }]);
+const auditor = actor('auditor', [{ role: 'auditor', departmentId: null }]);
+const admin = actor('admin', [{ role: 'administrator', departmentId: null }]);
+const manager = actor('manager', [{ role: 'investor', departmentId: null }], [{ organisationId: 'org', role: 'manager' }]);
+const viewer = actor('viewer', [{ role: 'investor', departmentId: null }], [{ organisationId: 'org', role: 'viewer' }]);
+
+const application = (over: Partial<ApplicationScope> = {}): ApplicationScope => ({
+  applicantId: 'citizen',
+  organisationId: null,
+  status: 'in_review',
+  departmentIds: [landTransport],
+  ...over,
+});
+
+describe('areas', () => {
+  test('citizens and investors have the applicant dashboard, staff do not', () => {
+    expect(can(citizen, 'applicant.dashboard')).toBe(true);
+    expect(can(manager, 'applicant.dashboard')).toBe(true);
+    expect(can(clerk, 'applicant.dashboard')).toBe(false);
+  });
+  test('only department staff enter the back office', () => {
+    expect(can(clerk, 'backoffice.enter')).toBe(true);
+    expect(can(head, 'backoffice.enter')).toBe(true);
+    expect(can(citizen, 'backoffice.enter')).toBe(false);
+    expect(can(auditor, 'backoffice.enter')).toBe(false);
+    expect(can(admin, 'backoffice.enter')).toBe(false);
+  });
+  test('only auditors audit and only administrators administer', () => {
+    expect(can(auditor, 'audit.enter')).toBe(true);
+    expect(can(admin, 'audit.enter')).toBe(false);
+    expect(can(admin, 'admin.enter')).toBe(true);
+    expect(can(clerk, 'admin.enter')).toBe(false);
+  });
+  test('nobody signed out may do anything', () => {
+    expect(can(null, 'applicant.dashboard')).toBe(false);
+    expect(can(null, 'application.view', application())).toBe(false);
+  });
+});
+
+describe('application.view', () => {
+  test('the applicant sees their own application', () => {
+    expect(can(citizen, 'application.view', application())).toBe(true);
+  });
+  test('another citizen does not', () => {
+    expect(can(otherCitizen, 'application.view', application())).toBe(false);
+  });
+  test('staff of a department the application passes through see it', () => {
+    expect(can(clerk, 'application.view', application())).toBe(true);
+  });
+  test('staff of another department do not', () => {
+    expect(can(worksClerk, 'application.view', application())).toBe(false);
+  });
+  test('staff never see a draft, even in their department', () => {
+    expect(can(clerk, 'application.view', application({ status: 'draft' }))).toBe(false);
+  });
+  test('auditors see submitted applications but not drafts', () => {
+    expect(can(auditor, 'application.view', application())).toBe(true);
+    expect(can(auditor, 'application.view', application({ status: 'draft' }))).toBe(false);
+  });
+  test("an organisation's members see its applications", () => {
+    expect(can(viewer, 'application.view', application({ applicantId: 'someone', organisationId: 'org' }))).toBe(true);
+    expect(can(viewer, 'application.view', application({ applicantId: 'someone', organisationId: 'other-org' }))).toBe(false);
+  });
+});
+
+describe('application.edit', () => {
+  test('the applicant edits a draft and an application waiting for information', () => {
+    expect(can(citizen, 'application.edit', application({ status: 'draft' }))).toBe(true);
+    expect(can(citizen, 'application.edit', application({ status: 'info_requested' }))).toBe(true);
+  });
+  test('nobody edits an application under review', () => {
+    expect(can(citizen, 'application.edit', application({ status: 'in_review' }))).toBe(false);
+  });
+  test("an organisation's manager edits, its viewer does not", () => {
+    const orgDraft = application({ applicantId: 'someone', organisationId: 'org', status: 'draft' });
+    expect(can(manager, 'application.edit', orgDraft)).toBe(true);
+    expect(can(viewer, 'application.edit', orgDraft)).toBe(false);
+  });
+  test('staff do not edit applicants\' answers', () => {
+    expect(can(clerk, 'application.edit', application({ status: 'info_requested' }))).toBe(false);
+  });
+});
+
+test('each role lands on its own page', () => {
+  expect(homePath(citizen)).toBe('/account');
+  expect(homePath(manager)).toBe('/account');
+  expect(homePath(clerk)).toBe('/staff');
+  expect(homePath(head)).toBe('/staff');
+  expect(homePath(auditor)).toBe('/audit');
+  expect(homePath(admin)).toBe('/admin');
+});
