@@ -1,0 +1,43 @@
+// Working-day arithmetic on the Phnom Penh calendar (UTC+7 all year: Cambodia has no daylight
+// saving). Days are 'YYYY-MM-DD' strings so that no time zone can shift them.
+
+const offsetMs = 7 * 60 * 60_000;
+
+/** The calendar day in Phnom Penh at an instant. */
+export function phnomPenhDay(instant: Date): string {
+  return new Date(instant.getTime() + offsetMs).toISOString().slice(0, 10);
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(day: string, holidays: ReadonlySet<string>): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(day);
+}
+
+/**
+ * The day on which a task of `days` working days falls due when it starts on `start`: the
+ * starting day itself does not count, as a request filed on Friday evening is not a day's work.
+ */
+export function addWorkingDays(start: string, days: number, holidays: ReadonlySet<string>): string {
+  let day = start;
+  for (let counted = 0; counted < days; ) {
+    day = nextDay(day);
+    if (isWorkingDay(day, holidays)) counted++;
+  }
+  return day;
+}
+
+/** The last moment of a Phnom Penh day, as an instant: deadlines end at midnight there. */
+export function endOfPhnomPenhDay(day: string): Date {
+  return new Date(new Date(`${day}T23:59:59.999Z`).getTime() - offsetMs);
+}
+
+/** When something started at `start` and taking `days` working days is due. */
+export function dueAfterWorkingDays(start: Date, days: number, holidays: ReadonlySet<string>): Date {
+  return endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(start), days, holidays));
+}

@@ -1,0 +1,30 @@
+// Cambodia's 25 provinces and the capital, for address questions.
+export const provinces = [
+  { code: 'phnom-penh', km: 'រាជធានីភ្នំពេញ', en: 'Phnom Penh' },
+  { code: 'banteay-meanchey', km: 'បន្ទាយមានជ័យ', en: 'Banteay Meanchey' },
+  { code: 'battambang', km: 'បាត់ដំបង', en: 'Battambang' },
+  { code: 'kampong-cham', km: 'កំពង់ចាម', en: 'Kampong Cham' },
+  { code: 'kampong-chhnang', km: 'កំពង់ឆ្នាំង', en: 'Kampong Chhnang' },
+  { code: 'kampong-speu', km: 'កំពង់ស្ពឺ', en: 'Kampong Speu' },
+  { code: 'kampong-thom', km: 'កំពង់ធំ', en: 'Kampong Thom' },
+  { code: 'kampot', km: 'កំពត', en: 'Kampot' },
+  { code: 'kandal', km: 'កណ្ដាល', en: 'Kandal' },
+  { code: 'kep', km: 'កែប', en: 'Kep' },
+  { code: 'koh-kong', km: 'កោះកុង', en: 'Koh Kong' },
+  { code: 'kratie', km: 'ក្រចេះ', en: 'Kratie' },
+  { code: 'mondulkiri', km: 'មណ្ឌលគិរី', en: 'Mondulkiri' },
+  { code: 'oddar-meanchey', km: 'ឧត្ដរមានជ័យ', en: 'Oddar Meanchey' },
+  { code: 'pailin', km: 'ប៉ៃលិន', en: 'Pailin' },
+  { code: 'preah-sihanouk', km: 'ព្រះសីហនុ', en: 'Preah Sihanouk' },
+  { code: 'preah-vihear', km: 'ព្រះវិហារ', en: 'Preah Vihear' },
+  { code: 'prey-veng', km: 'ព្រៃវែង', en: 'Prey Veng' },
+  { code: 'pursat', km: 'ពោធិ៍សាត់', en: 'Pursat' },
+  { code: 'ratanakiri', km: 'រតនគិរី', en: 'Ratanakiri' },
+  { code: 'siem-reap', km: 'សៀមរាប', en: 'Siem Reap' },
+  { code: 'stung-treng', km: 'ស្ទឹងត្រែង', en: 'Stung Treng' },
+  { code: 'svay-rieng', km: 'ស្វាយរៀង', en: 'Svay Rieng' },
+  { code: 'takeo', km: 'តាកែវ', en: 'Takeo' },
+  { code: 'tboung-khmum', km: 'ត្បូងឃ្មុំ', en: 'Tboung Khmum' },
+] as const;
+
+export const provinceCodes: ReadonlySet<string> = new Set(provinces.map((p) => p.code));
