@@ -5,28 +5,33 @@ import { db } from '@/lib/db/client';
 
 const windowMs = 15 * 60_000;
 const lockMs = 15 * 60_000;
-export const limits = { account: 5, address: 30 } as const;
+// Failures per key within the window before it locks: guesses at one account, sign-in failures
+// from one address, and wrong tracking codes from one address.
+export const limits = { account: 5, address: 30, tracking: 20 } as const;
 
 type Kind = keyof typeof limits;
 const key = (kind: Kind, value: string) => `${kind}:${value}`;
 
+type Keys = Partial<Record<Kind, string>>;
+const entries = (keys: Keys) => Object.entries(keys) as [Kind, string][];
+
 /** Minutes until the first of these keys unlocks, or 0 when none is locked. */
-export async function lockedMinutes(keys: { account: string; address: string }, now = new Date()): Promise<number> {
+export async function lockedMinutes(keys: Keys, now = new Date()): Promise<number> {
   const rows = await db.signInThrottle.findMany({
-    where: { key: { in: [key('account', keys.account), key('address', keys.address)] }, lockedUntil: { gt: now } },
+    where: { key: { in: entries(keys).map(([kind, value]) => key(kind, value)) }, lockedUntil: { gt: now } },
   });
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
   return until ? Math.ceil((until - now.getTime()) / 60_000) : 0;
 }
 
-/** Records a failure; returns how many failures the account has in the current window. */
-export async function recordFailure(keys: { account: string; address: string }, now = new Date()): Promise<number> {
-  let accountFailures = 0;
-  for (const kind of ['account', 'address'] as const) {
+/** Records a failure against each key; returns the most failures any of them has now. */
+export async function recordFailure(keys: Keys, now = new Date()): Promise<number> {
+  let most = 0;
+  for (const [kind, value] of entries(keys)) {
     // One statement, so concurrent failures cannot both read the old count.
     const [row] = await db.$queryRaw<{ failures: number }[]>`
       insert into "SignInThrottle" ("key", "failures", "windowStart")
-      values (${key(kind, keys[kind])}, 1, ${now})
+      values (${key(kind, value)}, 1, ${now})
       on conflict ("key") do update set
         "failures" = case when "SignInThrottle"."windowStart" < ${new Date(now.getTime() - windowMs)}
                           then 1 else "SignInThrottle"."failures" + 1 end,
@@ -35,11 +40,11 @@ export async function recordFailure(keys: { account: string; address: string }, 
       returning "failures"`;
     const failures = row?.failures ?? 1;
     if (failures >= limits[kind]) {
-      await db.signInThrottle.update({ where: { key: key(kind, keys[kind]) }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+      await db.signInThrottle.update({ where: { key: key(kind, value) }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
     }
-    if (kind === 'account') accountFailures = failures;
+    most = Math.max(most, failures);
   }
-  return accountFailures;
+  return most;
 }
 
 export async function clearFailures(account: string): Promise<void> {

@@ -23,3 +23,21 @@ export async function listPublishedServices(): Promise<PublishedService[]> {
     return latest ? [{ code: s.code, department: s.department, version: latest.version, definition: serviceDefinition.parse(latest.definition) }] : [];
   });
 }
+
+export async function findPublishedService(code: string): Promise<PublishedService | null> {
+  return (await listPublishedServices()).find((s) => s.code === code) ?? null;
+}
+
+/** Search by words in either language, so a Khmer speaker typing English finds it too. */
+export function matchesQuery(service: PublishedService, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const d = service.definition;
+  const haystack = [d.name.km, d.name.en, d.summary.km, d.summary.en, service.department.nameKm, service.department.nameEn].join(' ').toLowerCase();
+  return words.every((w) => haystack.includes(w));
+}
+
+/** Department names by code, for stages and routing shown to people. */
+export async function departmentsByCode(): Promise<Map<string, { id: string; nameKm: string; nameEn: string }>> {
+  const rows = await db.department.findMany({ select: { id: true, code: true, nameKm: true, nameEn: true } });
+  return new Map(rows.map((d) => [d.code, d]));
+}

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { Link } from '@/lib/i18n/navigation';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
@@ -19,8 +21,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
   const { created } = await searchParams;
-  const [t, tStatus, tOrg, format] = await Promise.all([
+  const [t, tDashboard, tStatus, tOrg, format] = await Promise.all([
     getTranslations('account'),
+    getTranslations('dashboard'),
     getTranslations('applicationStatus'),
     getTranslations('organisationRoles'),
     getFormatter(),
@@ -38,25 +41,45 @@ export default async function AccountPage({ params, searchParams }: Props) {
     }),
   ]);
 
+  // "Waiting for you" first: those are the ones a citizen must act on.
+  const groups = [
+    { key: 'needsAction' as const, rows: applications.filter((a) => a.status === 'info_requested') },
+    { key: 'drafts' as const, rows: applications.filter((a) => a.status === 'draft') },
+    { key: 'submitted' as const, rows: applications.filter((a) => a.status !== 'draft' && a.status !== 'info_requested') },
+  ];
+
   return (
     <>
       {created ? <Alert tone="success" title={t('created')} /> : null}
       <p className="mb-1 text-slate-600">{t('welcome', { name: actor.name })}</p>
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
-      {applications.length === 0 ? (
-        <p className="mb-8">{t('empty')}</p>
-      ) : (
-        <Table
-          caption={t('title')}
-          rows={applications}
-          rowKey={(a) => a.id}
-          columns={[
-            { header: t('service'), cell: (a) => (locale === 'km' ? a.serviceVersion.nameKm : a.serviceVersion.nameEn) },
-            { header: t('reference'), cell: (a) => a.reference ?? t('noReference') },
-            { header: t('status'), cell: (a) => <StatusTag>{tStatus(a.status)}</StatusTag> },
-            { header: t('updated'), cell: (a) => format.dateTime(a.updatedAt, { dateStyle: 'medium' }) },
-          ]}
-        />
+      <p className="mb-8 flex flex-wrap gap-4">
+        <ButtonLink href="/services">{tDashboard('startNew')}</ButtonLink>
+      </p>
+      {applications.length === 0 ? <p className="mb-8">{t('empty')}</p> : null}
+      {groups.map(({ key, rows }) =>
+        rows.length === 0 ? null : (
+          <Table
+            key={key}
+            caption={tDashboard(key)}
+            rows={rows}
+            rowKey={(a) => a.id}
+            columns={[
+              {
+                header: t('service'),
+                cell: (a) => (
+                  <Link href={`/applications/${a.id}`}>
+                    {locale === 'km' ? a.serviceVersion.nameKm : a.serviceVersion.nameEn}
+                    <span className="sr-only"> ({a.status === 'draft' ? tDashboard('continue') : tDashboard('view')})</span>
+                  </Link>
+                ),
+              },
+              { header: t('reference'), cell: (a) => a.reference ?? t('noReference') },
+              { header: t('status'), cell: (a) => <StatusTag tone={a.status === 'info_requested' ? 'amber' : a.status === 'draft' ? 'grey' : 'blue'}>{tStatus(a.status)}</StatusTag> },
+              { header: t('updated'), cell: (a) => format.dateTime(a.updatedAt, { dateStyle: 'medium' }) },
+            ]}
+          />
+        ),
       )}
       {memberships.length > 0 ? (
         <section aria-labelledby="organisations">

@@ -1,0 +1,27 @@
+'use server';
+import { notFound, redirect } from 'next/navigation';
+import { findApplication } from '@/lib/applications/find-application';
+import { submitApplication } from '@/lib/applications/submit-application';
+import { requireActor } from '@/lib/auth/guards';
+import type { FormState } from '@/lib/forms/form-state';
+
+export async function submitAction(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
+  const actor = await requireActor(locale, `/applications/${id}/check`);
+  const application = await findApplication(actor, id, 'application.view');
+  if (!application || application.applicantId !== actor.id) notFound();
+  let result;
+  try {
+    result = await submitApplication(application, actor, Number(data.get('version')), data.get('declaration') === 'yes');
+  } catch (error) {
+    // The database went away mid-submit: the transaction rolled back, so nothing half-written
+    // remains, and the applicant can simply submit again.
+    console.error('submit failed', error);
+    return { formError: { key: 'errors.submit.unavailable' } };
+  }
+  if (!result.ok) {
+    return result.error === 'declaration'
+      ? { fieldErrors: { declaration: 'errors.submit.declaration' } }
+      : { formError: { key: `errors.submit.${result.error}` } };
+  }
+  redirect(`/${locale}/applications/${id}/submitted`);
+}

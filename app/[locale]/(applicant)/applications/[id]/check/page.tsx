@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { AnswerList } from '@/components/applications/answer-list';
+import { SubmitForm } from '@/components/applications/submit-form';
+import { findApplication } from '@/lib/applications/find-application';
+import { requireActor } from '@/lib/auth/guards';
+import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
+import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
+import { formatDay, formatRiel } from '@/lib/i18n/format';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { requiredDocuments } from '@/lib/services/answers';
+import { feeFor } from '@/lib/services/fees';
+import { submitAction } from './actions';
+
+type Props = { params: Promise<{ locale: Locale; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'check' }))('title') };
+}
+
+export default async function CheckPage({ params }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, `/applications/${id}/check`);
+  const application = await findApplication(actor, id, 'application.edit');
+  if (!application) notFound();
+  if (application.status !== 'draft') redirect(`/${locale}/applications/${id}`);
+  const [t, tApp, tService, holidays] = await Promise.all([getTranslations('check'), getTranslations('application'), getTranslations('service'), loadHolidays()]);
+  const { definition, answers } = application;
+  const fee = feeFor(definition, answers);
+  const documents = requiredDocuments(definition, answers);
+  const expected = addWorkingDays(phnomPenhDay(new Date()), definition.deadlineWorkingDays, holidays);
+
+  return (
+    <>
+      <Link href={`/applications/${id}`} className="mb-6 inline-block">← {tApp('back')}</Link>
+      <p className="text-slate-600">{definition.name[locale]}</p>
+      <h1 className="mb-8 text-3xl font-bold">{t('title')}</h1>
+      <AnswerList
+        definition={definition}
+        answers={answers}
+        locale={locale}
+        notAnswered={t('notAnswered')}
+        change={{ text: t('change'), label: (item) => t('changeItem', { item }), href: (page) => `/applications/${id}/questions/${page}?return=check` }}
+      />
+      <section aria-labelledby="check-documents" className="mb-8">
+        <h2 id="check-documents" className="mb-2 text-xl font-bold">{t('documents')}</h2>
+        <dl className="divide-y divide-slate-300 border-y border-slate-300">
+          {documents.map((doc) => {
+            const uploaded = application.documents.find((d) => d.requirementKey === doc.key);
+            return (
+              <div key={doc.key} className="grid gap-1 py-3 sm:grid-cols-[2fr_3fr_auto] sm:gap-4">
+                <dt className="font-bold">{doc.label[locale]}</dt>
+                <dd className="break-words">{uploaded?.fileName ?? t('notAnswered')}</dd>
+                <dd><Link href={`/applications/${id}/documents`} aria-label={t('changeItem', { item: doc.label[locale] })}>{t('change')}</Link></dd>
+              </div>
+            );
+          })}
+        </dl>
+      </section>
+      <section aria-labelledby="check-fee" className="mb-8">
+        <h2 id="check-fee" className="mb-2 text-xl font-bold">{t('fee')}</h2>
+        <dl className="grid max-w-xl grid-cols-[1fr_auto] gap-x-4 gap-y-1">
+          {fee.lines.map((line, i) => (
+            <div key={i} className="contents">
+              <dt>{line.label?.[locale] ?? tService('feeBase')}</dt>
+              <dd className="text-right tabular-nums">{formatRiel(line.amount, locale)}</dd>
+            </div>
+          ))}
+          <dt className="font-bold">{t('feeTotal')}</dt>
+          <dd className="text-right font-bold tabular-nums">{formatRiel(fee.total, locale)}</dd>
+        </dl>
+        <p className="mt-2">{t('feeNote')}</p>
+      </section>
+      <p className="mb-8 font-bold">{t('expected', { date: formatDay(expected, locale) })}</p>
+      <SubmitForm
+        action={submitAction.bind(null, locale, id)}
+        version={application.version}
+        labels={{ title: t('declarationTitle'), declaration: t('declaration'), submit: t('submit') }}
+      />
+    </>
+  );
+}

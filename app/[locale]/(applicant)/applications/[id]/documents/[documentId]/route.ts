@@ -1,0 +1,24 @@
+import { NextResponse } from 'next/server';
+import { findApplication } from '@/lib/applications/find-application';
+import { currentActor } from '@/lib/auth/session';
+import { documentStorage } from '@/lib/documents/storage';
+
+type Params = { params: Promise<{ locale: string; id: string; documentId: string }> };
+
+/** A document, to the applicant and to staff allowed to see the application; anyone else: 404. */
+export async function GET(_: Request, { params }: Params) {
+  const { id, documentId } = await params;
+  const actor = await currentActor();
+  const application = actor ? await findApplication(actor, id, 'application.view') : null;
+  const document = application?.documents.find((d) => d.id === documentId);
+  const bytes = document ? await documentStorage.get(document.storageKey) : null;
+  if (!document || !bytes) return new NextResponse('Not found', { status: 404 });
+  return new NextResponse(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': document.contentType,
+      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { ErrorMessage, Hint } from '@/components/ui/field';
+import { FileInput } from '@/components/ui/inputs';
+import { findApplication } from '@/lib/applications/find-application';
+import { requireActor } from '@/lib/auth/guards';
+import { maxDocumentBytes } from '@/lib/documents/upload-document';
+import { formatBytes } from '@/lib/i18n/format';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { requiredDocuments } from '@/lib/services/answers';
+import { removeDocumentAction } from './actions';
+
+type Props = {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ error?: string; document?: string; uploaded?: string; removed?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'documents' }))('title') };
+}
+
+const uploadErrors = new Set(['missing', 'tooLarge', 'wrongType', 'unknownDocument']);
+
+export default async function DocumentsPage({ params, searchParams }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, `/applications/${id}/documents`);
+  const application = await findApplication(actor, id, 'application.edit');
+  if (!application) notFound();
+  const query = await searchParams;
+  const [t, tApp, tErrors] = await Promise.all([getTranslations('documents'), getTranslations('application'), getTranslations('errors')]);
+  const sizeMb = maxDocumentBytes / 1024 / 1024;
+  const documents = requiredDocuments(application.definition, application.answers);
+  const labelOf = (key?: string) => documents.find((d) => d.key === key)?.label[locale] ?? '';
+  const error = query.error && uploadErrors.has(query.error) ? tErrors(`document.${query.error}` as 'document.missing', { size: sizeMb }) : undefined;
+  const lastPage = application.definition.pages.at(-1)!.key;
+
+  return (
+    <>
+      <Link href={`/applications/${id}/questions/${lastPage}`} className="mb-6 inline-block">← {tApp('back')}</Link>
+      {error ? <ErrorSummary title={tErrors('summaryTitle')} errors={[{ href: `file-${query.document}`, message: error }]} /> : null}
+      {query.uploaded ? <Alert tone="success">{t('uploadedAlert', { document: labelOf(query.uploaded) })}</Alert> : null}
+      {query.removed ? <Alert tone="success">{t('removedAlert', { document: labelOf(query.removed) })}</Alert> : null}
+      <p className="text-slate-600">{application.definition.name[locale]}</p>
+      <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
+      <p className="mb-8">{t('lead', { size: sizeMb })}</p>
+      <ul className="mb-8 flex flex-col gap-6">
+        {documents.map((doc) => {
+          const uploaded = application.documents.find((d) => d.requirementKey === doc.key);
+          const inputId = `file-${doc.key}`;
+          const hasError = error && query.document === doc.key;
+          return (
+            <li key={doc.key} className={`border-l-4 pl-4 ${hasError ? 'border-red-700' : 'border-slate-300'}`}>
+              <h2 className="text-xl font-bold">
+                {doc.label[locale]}
+                {!doc.required ? <span className="font-normal"> ({t('optional')})</span> : null}
+              </h2>
+              <Hint id={inputId}>{doc.hint?.[locale]}</Hint>
+              <p className="mb-2">
+                {uploaded ? (
+                  <>
+                    {t('uploaded', { name: uploaded.fileName, size: formatBytes(uploaded.sizeBytes, locale) })}{' '}
+                    <a href={`/${locale}/applications/${id}/documents/${uploaded.id}`} target="_blank" rel="noopener">↗</a>
+                  </>
+                ) : (
+                  t('notUploaded')
+                )}
+              </p>
+              {hasError ? <ErrorMessage id={inputId}>{error}</ErrorMessage> : null}
+              <form method="post" encType="multipart/form-data" action={`/${locale}/applications/${id}/documents/upload?document=${doc.key}`} className="flex flex-col gap-2">
+                <label htmlFor={inputId} className="sr-only">{t('chooseFile', { document: doc.label[locale] })}</label>
+                <FileInput id={inputId} name="file" hint={doc.hint?.[locale]} error={hasError ? error : undefined} />
+                <div>
+                  <Button variant="secondary">{uploaded ? t('replace') : t('upload')}</Button>
+                </div>
+              </form>
+              {uploaded ? (
+                <form action={removeDocumentAction.bind(null, locale, id, uploaded.id)} className="mt-2">
+                  <button type="submit" className="cursor-pointer text-red-700 underline">
+                    {t('remove')}<span className="sr-only"> {doc.label[locale]}</span>
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <ButtonLink href={`/applications/${id}/check`}>{t('continue')}</ButtonLink>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { AnswerList } from '@/components/applications/answer-list';
+import { Alert } from '@/components/ui/alert';
+import { ButtonLink } from '@/components/ui/button';
+import { StatusTag } from '@/components/ui/status-tag';
+import { findApplication } from '@/lib/applications/find-application';
+import { requireActor } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { firstIncompletePage, pageSchema, requiredDocuments } from '@/lib/services/answers';
+
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'account' }))('title') };
+}
+
+export default async function ApplicationPage({ params, searchParams }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireActor(locale, `/applications/${id}`);
+  const application = await findApplication(actor, id, 'application.view');
+  if (!application) notFound();
+  const { saved } = await searchParams;
+  const [t, tStatus, tTimeline, tCheck] = await Promise.all([
+    getTranslations('application'),
+    getTranslations('applicationStatus'),
+    getTranslations('timeline'),
+    getTranslations('check'),
+  ]);
+  const { definition, answers } = application;
+  const name = (d: { nameKm: string; nameEn: string } | null | undefined) => (d ? (locale === 'km' ? d.nameKm : d.nameEn) : '');
+
+  if (application.status === 'draft') {
+    const incomplete = firstIncompletePage(definition, answers);
+    const documents = requiredDocuments(definition, answers);
+    const uploaded = new Set(application.documents.map((d) => d.requirementKey));
+    const documentsDone = documents.every((d) => !d.required || uploaded.has(d.key));
+    const pageDone = (page: (typeof definition.pages)[number]) =>
+      pageSchema(page, answers).safeParse(Object.fromEntries(page.fields.map((f) => [f.key, answers[f.key]]))).success;
+    const next = incomplete ? `questions/${incomplete.key}` : !documentsDone ? 'documents' : 'check';
+    const steps = [
+      ...definition.pages.map((p) => ({ key: p.key, label: p.title[locale], href: `questions/${p.key}`, done: pageDone(p) })),
+      ...(documents.length ? [{ key: 'documents', label: t('documentsStep'), href: 'documents', done: documentsDone }] : []),
+    ];
+    return (
+      <>
+        {saved ? <Alert tone="success">{t('saved')}</Alert> : null}
+        <h1 className="mb-4 text-3xl font-bold">{t('title', { service: definition.name[locale] })}</h1>
+        <p className="mb-8">{t('draftLead')}</p>
+        <h2 className="mb-3 text-2xl font-bold">{t('sections')}</h2>
+        <ol className="mb-8 divide-y divide-slate-300 border-y border-slate-300">
+          {steps.map((s) => (
+            <li key={s.key} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <Link href={`/applications/${id}/${s.href}`}>{s.label}</Link>
+              <StatusTag tone={s.done ? 'green' : 'blue'}>{s.done ? t('completed') : t('notStarted')}</StatusTag>
+            </li>
+          ))}
+          <li className="flex flex-wrap items-center justify-between gap-2 py-3">
+            {next === 'check' ? <Link href={`/applications/${id}/check`}>{t('checkStep')}</Link> : <span>{t('checkStep')}</span>}
+            <StatusTag>{next === 'check' ? t('notStarted') : t('cannotStartYet')}</StatusTag>
+          </li>
+        </ol>
+        <ButtonLink href={`/applications/${id}/${next}`}>{t('continue')}</ButtonLink>
+      </>
+    );
+  }
+
+  const events = await db.applicationEvent.findMany({
+    where: { applicationId: id, visibility: 'public' },
+    orderBy: { id: 'desc' },
+    select: { id: true, type: true, createdAt: true },
+  });
+  const stage = definition.stages.find((s) => s.key === application.currentStageKey);
+  const summary: [string, React.ReactNode][] = [
+    [t('reference'), application.reference],
+    [t('status'), <StatusTag key="s" tone="blue">{tStatus(application.status)}</StatusTag>],
+    [t('stage'), stage?.name[locale] ?? '—'],
+    [t('department'), name(application.currentDepartment) || '—'],
+    [t('expected'), application.dueAt ? formatDay(application.dueAt, locale) : '—'],
+    [t('submittedOn'), application.submittedAt ? formatDay(application.submittedAt, locale) : '—'],
+    [t('fee'), application.feeRiel !== null ? formatRiel(application.feeRiel, locale) : '—'],
+    [t('trackingCode'), application.trackingCode],
+  ];
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{t('title', { service: definition.name[locale] })}</h1>
+      <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+        {summary.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-bold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mb-8 text-sm text-slate-600">{t('trackingHint')}</p>
+      {application.currentDepartment ? (
+        <>
+          <h2 className="mb-3 text-2xl font-bold">{t('nextStep')}</h2>
+          <p className="mb-8">{t('nextSubmitted', { department: name(application.currentDepartment) })}</p>
+        </>
+      ) : null}
+      <h2 className="mb-3 text-2xl font-bold">{t('timeline')}</h2>
+      <ol className="mb-8 border-l-4 border-brand-700 pl-4">
+        {events.map((e) => (
+          <li key={String(e.id)} className="mb-3">
+            <p className="font-bold">{tTimeline.has(e.type as 'submitted') ? tTimeline(e.type as 'submitted') : e.type}</p>
+            <p className="text-sm text-slate-600">{formatDateTime(e.createdAt, locale)}</p>
+          </li>
+        ))}
+      </ol>
+      <h2 className="mb-3 text-2xl font-bold">{t('answers')}</h2>
+      <AnswerList definition={definition} answers={answers} locale={locale} notAnswered={tCheck('notAnswered')} />
+      <h2 className="mb-3 text-2xl font-bold">{t('documents')}</h2>
+      <ul className="mb-8 list-disc pl-6">
+        {application.documents.map((d) => (
+          <li key={d.id}>
+            <a href={`/${locale}/applications/${id}/documents/${d.id}`}>{d.fileName}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { QuestionForm, type ClientField } from '@/components/applications/question-form';
+import { findApplication } from '@/lib/applications/find-application';
+import { stepBefore } from '@/lib/applications/steps';
+import { requireActor } from '@/lib/auth/guards';
+import { Link } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
+import { provinces } from '@/lib/services/provinces';
+import { labelInSentence } from '@/lib/services/text';
+import { saveQuestionPage } from './actions';
+
+type Props = { params: Promise<{ locale: Locale; id: string; page: string }>; searchParams: Promise<{ return?: string }> };
+
+async function load({ params }: Props) {
+  const { locale, id, page: pageKey } = await params;
+  const actor = await requireActor(locale, `/applications/${id}/questions/${pageKey}`);
+  const application = await findApplication(actor, id, 'application.edit');
+  const index = application?.definition.pages.findIndex((p) => p.key === pageKey) ?? -1;
+  if (!application || index < 0) notFound();
+  return { locale, application, page: application.definition.pages[index]!, index };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { locale, page } = await load(props);
+  return { title: page.title[locale] };
+}
+
+export default async function QuestionPage(props: Props) {
+  const { locale, application, page, index } = await load(props);
+  setRequestLocale(locale);
+  const { return: returnTo } = await props.searchParams;
+  const [t, tUi] = await Promise.all([getTranslations('application'), getTranslations('ui')]);
+  const { definition } = application;
+  const fields: ClientField[] = page.fields.map((f) => ({
+    key: f.key,
+    type: f.type,
+    label: f.label[locale],
+    sentenceLabel: labelInSentence(f.label, locale),
+    hint: f.hint?.[locale],
+    required: f.required,
+    options: f.options?.map((o) => ({ value: o.value, label: o.label[locale] })),
+    min: f.min,
+    max: f.max,
+    showIf: f.showIf,
+  }));
+  const back = returnTo === 'check' ? 'check' : stepBefore(definition, page.key);
+
+  return (
+    <>
+      <Link href={back ? `/applications/${application.id}/${back}` : `/applications/${application.id}`} className="mb-6 inline-block">
+        ← {t('back')}
+      </Link>
+      <p className="text-slate-600">
+        {definition.name[locale]} · {t('stepOf', { step: index + 1, total: definition.pages.length })}
+      </p>
+      <h1 className="mb-6 text-3xl font-bold">{page.title[locale]}</h1>
+      <QuestionForm
+        key={page.key}
+        action={saveQuestionPage.bind(null, locale, application.id, page.key)}
+        fields={fields}
+        saved={application.answers}
+        provinces={provinces.map((p) => ({ value: p.code, label: p[locale] }))}
+        returnTo={returnTo === 'check' ? 'check' : undefined}
+        labels={{
+          saveAndContinue: t('saveAndContinue'),
+          saveAndComeBack: t('saveAndComeBack'),
+          optional: tUi('optional'),
+          select: t('select'),
+          province: t('province'),
+          district: t('district'),
+          line: t('line'),
+        }}
+      />
+    </>
+  );
+}

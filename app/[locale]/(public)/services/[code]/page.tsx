@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Button } from '@/components/ui/button';
+import { Breadcrumbs } from '@/components/ui/breadcrumbs';
+import { currentActor } from '@/lib/auth/session';
+import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
+import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
+import { formatDay, formatRiel } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/routing';
+import { departmentsByCode, findPublishedService } from '@/lib/services/queries';
+import { startApplication } from './actions';
+
+type Props = { params: Promise<{ locale: Locale; code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, code } = await params;
+  const service = await findPublishedService(code);
+  return service ? { title: service.definition.name[locale], description: service.definition.summary[locale] } : {};
+}
+
+const section = 'mb-8';
+const heading = 'mb-3 text-2xl font-bold';
+
+// The anti-broker promise: everything an applicant needs, costs and waits for is on this page.
+export default async function ServicePage({ params }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const service = await findPublishedService(code);
+  if (!service) notFound();
+  const [t, tCatalogue, holidays, departments, actor] = await Promise.all([
+    getTranslations('service'),
+    getTranslations('catalogue'),
+    loadHolidays(),
+    departmentsByCode(),
+    currentActor(),
+  ]);
+  const d = service.definition;
+  const expected = addWorkingDays(phnomPenhDay(new Date()), d.deadlineWorkingDays, holidays);
+  const departmentName = (c: string) => {
+    const dept = departments.get(c);
+    return dept ? (locale === 'km' ? dept.nameKm : dept.nameEn) : c;
+  };
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: tCatalogue('title'), href: '/services' }]} />
+      <p className="mb-1 text-slate-600">{departmentName(d.department)}</p>
+      <h1 className="mb-4 text-3xl font-bold">{d.name[locale]}</h1>
+      <p className="mb-8 max-w-2xl text-xl">{d.summary[locale]}</p>
+
+      <section className={section} aria-labelledby="who">
+        <h2 id="who" className={heading}>{t('whoCanApply')}</h2>
+        <p>{d.whoCanApply[locale]}</p>
+      </section>
+
+      <section className={section} aria-labelledby="documents">
+        <h2 id="documents" className={heading}>{t('documents')}</h2>
+        <p className="mb-3">{t('documentsLead')}</p>
+        <ul className="list-disc pl-6">
+          {d.documents.map((doc) => (
+            <li key={doc.key}>
+              {doc.label[locale]}
+              {doc.showIf ? <span className="text-slate-600"> ({t('documentWhen')})</span> : null}
+              {!doc.required ? <span className="text-slate-600"> ({t('documentOptional')})</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={section} aria-labelledby="fee">
+        <h2 id="fee" className={heading}>{t('fee')}</h2>
+        <dl className="mb-3 grid max-w-xl grid-cols-[1fr_auto] gap-x-4 gap-y-1">
+          <dt>{t('feeBase')}</dt>
+          <dd className="text-right tabular-nums">{formatRiel(d.feeRiel, locale)}</dd>
+          {d.feeRules.map((rule) => (
+            <div key={rule.field} className="contents">
+              <dt>{rule.label[locale]}</dt>
+              <dd className="text-right tabular-nums">
+                {rule.kind === 'by-answer'
+                  ? Object.values(rule.amounts).map((a) => formatRiel(a, locale)).join(' / ')
+                  : `${formatRiel(rule.rielPerUnit, locale)} ×`}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="font-bold">{t('feeNote')}</p>
+      </section>
+
+      <section className={section} aria-labelledby="deadline">
+        <h2 id="deadline" className={heading}>{t('deadline')}</h2>
+        <p className="mb-2">{t('deadlineDays', { days: d.deadlineWorkingDays })}</p>
+        <p className="font-bold">{t('expected', { date: formatDay(expected, locale) })}</p>
+      </section>
+
+      <section className={section} aria-labelledby="steps">
+        <h2 id="steps" className={heading}>{t('steps')}</h2>
+        <ol className="list-decimal pl-6">
+          {d.stages.map((stage) => (
+            <li key={stage.key} className="mb-2">
+              <span className="font-bold">{stage.name[locale]}</span>
+              <br />
+              {t('stepDays', { department: departmentName(stage.department), days: stage.deadlineWorkingDays })}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {d.issues ? (
+        <section className={section} aria-labelledby="issues">
+          <h2 id="issues" className={heading}>{t('issues')}</h2>
+          <p>
+            {d.issues[locale]}
+            {d.validityMonths ? `. ${t('validity', { months: d.validityMonths })}` : null}
+          </p>
+        </section>
+      ) : null}
+
+      <section className={section} aria-labelledby="legal">
+        <h2 id="legal" className={heading}>{t('legalBasis')}</h2>
+        <p>{d.legalBasis[locale]}</p>
+      </section>
+
+      <form action={startApplication.bind(null, locale, service.code)}>
+        {actor ? null : <p className="mb-3">{t('signInToStart')}</p>}
+        <Button>{t('start')} →</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+'use server';
+import { getTranslations } from 'next-intl/server';
+import { trackApplication } from '@/lib/applications/track-application';
+import { clientAddress } from '@/lib/auth/session';
+import type { FormState } from '@/lib/forms/form-state';
+import { formatDay } from '@/lib/i18n/format';
+import { isLocale, routing } from '@/lib/i18n/routing';
+
+export interface TrackState extends FormState {
+  /** Ready to show, in the page's language. */
+  result?: { reference: string; rows: [string, string][] };
+}
+
+// Public on purpose: anyone holding a reference and its tracking code may see the status.
+export async function track(locale: string, _: TrackState, data: FormData): Promise<TrackState> {
+  const lang = isLocale(locale) ? locale : routing.defaultLocale;
+  const reference = String(data.get('reference') ?? '').slice(0, 40);
+  const code = String(data.get('code') ?? '').slice(0, 20);
+  const values = { reference, code };
+  const fieldErrors: Record<string, string> = {};
+  if (!reference.trim()) fieldErrors.reference = 'errors.track.reference';
+  if (!code.trim()) fieldErrors.code = 'errors.track.code';
+  if (Object.keys(fieldErrors).length) return { fieldErrors, values };
+
+  const found = await trackApplication(reference, code, await clientAddress());
+  if (!found.ok) {
+    return found.error === 'limited'
+      ? { formError: { key: 'errors.track.limited', values: { minutes: found.minutes } }, values }
+      : { formError: { key: 'errors.track.notFound' }, values };
+  }
+  const [t, tStatus] = await Promise.all([getTranslations({ locale: lang, namespace: 'track' }), getTranslations({ locale: lang, namespace: 'applicationStatus' })]);
+  const a = found.application;
+  return {
+    values,
+    result: {
+      reference: a.reference,
+      rows: [
+        [t('service'), a.service[lang]],
+        [t('status'), tStatus(a.status)],
+        [t('stage'), a.stage?.[lang] ?? '—'],
+        [t('department'), a.department?.[lang] ?? '—'],
+        [t('expected'), a.dueAt ? formatDay(a.dueAt, lang) : '—'],
+      ],
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { TrackForm } from '@/components/applications/track-form';
+import type { Locale } from '@/lib/i18n/routing';
+import { track } from './actions';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: 'track' }))('title') };
+}
+
+export default async function TrackPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const t = await getTranslations('track');
+  return (
+    <>
+      <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
+      <p className="mb-8 max-w-2xl">{t('lead')}</p>
+      <TrackForm
+        action={track.bind(null, locale)}
+        labels={{
+          reference: t('reference'),
+          referenceHint: t('referenceHint'),
+          code: t('code'),
+          codeHint: t('codeHint'),
+          submit: t('submit'),
+          result: t.raw('result') as string,
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { Field } from '@/components/ui/field';
+import { TextInput } from '@/components/ui/inputs';
+import type { TrackState } from '@/app/[locale]/(public)/track/actions';
+
+interface Labels {
+  reference: string;
+  referenceHint: string;
+  code: string;
+  codeHint: string;
+  submit: string;
+  result: string;
+}
+
+export function TrackForm({ action, labels }: { action: (state: TrackState, data: FormData) => Promise<TrackState>; labels: Labels }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations();
+  const error = (name: string) => (state.fieldErrors?.[name] ? t(state.fieldErrors[name]) : undefined);
+  const errors = ['reference', 'code'].filter((f) => state.fieldErrors?.[f]).map((f) => ({ href: f, message: error(f)! }));
+  return (
+    <>
+      <div role="status">
+      {state.result ? (
+        <section aria-labelledby="track-result" className="mb-8 border-l-8 border-brand-700 bg-brand-50 p-4">
+          <h2 id="track-result" className="mb-3 text-2xl font-bold">{labels.result.replace('{reference}', state.result.reference)}</h2>
+          <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+            {state.result.rows.map(([term, value]) => (
+              <div key={term} className="contents">
+                <dt className="font-bold">{term}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      </div>
+      <form action={formAction} noValidate className="max-w-xl">
+        <ErrorSummary title={t('errors.summaryTitle')} errors={errors} />
+        {state.formError ? <Alert tone="error">{t(state.formError.key, state.formError.values)}</Alert> : null}
+        <Field id="reference" label={labels.reference} hint={labels.referenceHint} error={error('reference')}>
+          <TextInput id="reference" hint={labels.referenceHint} error={error('reference')} defaultValue={state.values?.reference} autoComplete="off" spellCheck={false} className="max-w-72 uppercase" />
+        </Field>
+        <Field id="code" label={labels.code} hint={labels.codeHint} error={error('code')}>
+          <TextInput id="code" hint={labels.codeHint} error={error('code')} defaultValue={state.values?.code} autoComplete="off" spellCheck={false} className="max-w-60 uppercase" />
+        </Field>
+        <Button disabled={pending}>{labels.submit}</Button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import { db } from '@/lib/db/client';
+import { can, type Actor } from '@/lib/policy/policy';
+
+/**
+ * Starts a draft under the service's latest published version; the draft keeps that version
+ * even if the service changes while the applicant is still answering. Null when the service
+ * does not exist or the actor may not apply.
+ */
+export async function createDraft(actor: Actor, serviceCode: string): Promise<{ id: string } | null> {
+  if (!can(actor, 'application.start')) return null;
+  const version = await db.serviceVersion.findFirst({
+    where: { service: { code: serviceCode }, publishedAt: { not: null } },
+    orderBy: { version: 'desc' },
+    select: { id: true, serviceId: true },
+  });
+  if (!version) return null;
+  return db.application.create({
+    data: { serviceId: version.serviceId, serviceVersionId: version.id, applicantId: actor.id },
+    select: { id: true },
+  });
+}
