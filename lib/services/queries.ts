@@ -32,7 +32,11 @@ export async function findPublishedService(code: string): Promise<PublishedServi
 export function matchesQuery(service: PublishedService, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const d = service.definition;
-  const haystack = [d.name.km, d.name.en, d.summary.km, d.summary.en, service.department.nameKm, service.department.nameEn].join(' ').toLowerCase();
+  const haystack = [d.name, d.summary, d.legalBasis, d.issues, ...d.stages.map((s) => s.name)]
+    .flatMap((text) => (text ? [text.km, text.en] : []))
+    .concat(service.department.nameKm, service.department.nameEn)
+    .join(' ')
+    .toLowerCase();
   return words.every((w) => haystack.includes(w));
 }
 
