@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { can, type Actor, type ResourceAction } from '@/lib/policy/policy';
+import { can, type Actor, type ApplicationScope, type ResourceAction } from '@/lib/policy/policy';
 import { serviceDefinition } from '@/lib/services/definition';
 import type { Answers } from '@/lib/services/answers';
 
@@ -23,18 +23,26 @@ export async function findApplication(actor: Actor, id: string, action: Resource
     },
   });
   if (!application) return null;
-  const scope = {
-    applicantId: application.applicantId,
-    organisationId: application.organisationId,
-    status: application.status,
-    departmentIds: application.stages.map((s) => s.departmentId),
-  };
-  if (!can(actor, action, scope)) return null;
+  if (!can(actor, action, scopeOf(application))) return null;
   return {
     ...application,
     answers: application.answers as Answers,
     definition: serviceDefinition.parse(application.serviceVersion.definition),
   };
+}
+
+function scopeOf(application: { applicantId: string; organisationId: string | null; status: ApplicationScope['status']; stages: { departmentId: string }[] }): ApplicationScope {
+  return {
+    applicantId: application.applicantId,
+    organisationId: application.organisationId,
+    status: application.status,
+    departmentIds: application.stages.map((s) => s.departmentId),
+  };
+}
+
+/** Whether the actor may also take another action on an application already found. */
+export function allows(actor: Actor, application: FoundApplication, action: ResourceAction): boolean {
+  return can(actor, action, scopeOf(application));
 }
 
 export type FoundApplication = NonNullable<Awaited<ReturnType<typeof findApplication>>>;

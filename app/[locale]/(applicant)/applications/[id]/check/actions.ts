@@ -1,6 +1,6 @@
 'use server';
 import { notFound, redirect } from 'next/navigation';
-import { findApplication } from '@/lib/applications/find-application';
+import { allows, findApplication } from '@/lib/applications/find-application';
 import { submitApplication } from '@/lib/applications/submit-application';
 import { requireActor } from '@/lib/auth/guards';
 import type { FormState } from '@/lib/forms/form-state';
@@ -8,7 +8,8 @@ import type { FormState } from '@/lib/forms/form-state';
 export async function submitAction(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
   const actor = await requireActor(locale, `/applications/${id}/check`);
   const application = await findApplication(actor, id, 'application.view');
-  if (!application || application.applicantId !== actor.id) notFound();
+  // A filed application answers with its reference (a double submit); a draft needs edit rights.
+  if (!application || (application.status === 'draft' && !allows(actor, application, 'application.edit'))) notFound();
   let result;
   try {
     result = await submitApplication(application, actor, Number(data.get('version')), data.get('declaration') === 'yes');

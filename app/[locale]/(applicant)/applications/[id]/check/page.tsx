@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AnswerList } from '@/components/applications/answer-list';
 import { SubmitForm } from '@/components/applications/submit-form';
-import { findApplication } from '@/lib/applications/find-application';
+import { allows, findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
@@ -25,9 +25,11 @@ export default async function CheckPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/applications/${id}/check`);
-  const application = await findApplication(actor, id, 'application.edit');
+  const application = await findApplication(actor, id, 'application.view');
   if (!application) notFound();
+  // Already filed (a re-posted or bookmarked check page): show the application instead.
   if (application.status !== 'draft') redirect(`/${locale}/applications/${id}`);
+  if (!allows(actor, application, 'application.edit')) notFound();
   const [t, tApp, tService, holidays] = await Promise.all([getTranslations('check'), getTranslations('application'), getTranslations('service'), loadHolidays()]);
   const { definition, answers } = application;
   const fee = feeFor(definition, answers);
