@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Every browser gets the <title> in the document's head rather than streamed after the body:
+  // screen readers announce it as the page loads.
+  htmlLimitedBots: /.*/,
   // Khmer is the default language of the bare address.
   redirects: async () => [{ source: '/', destination: '/km', permanent: false }],
   // The database driver and the password hasher stay server-side Node modules.

@@ -4,8 +4,8 @@ import '../globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { NextIntlClientProvider } from 'next-intl';
-import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ErrorTextsProvider } from '@/components/layout/error-texts';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentActor } from '@/lib/auth/session';
@@ -26,21 +26,21 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, messages, actor] = await Promise.all([getTranslations('layout'), getMessages(), currentActor()]);
+  const [t, tError, actor] = await Promise.all([getTranslations('layout'), getTranslations('errorPage'), currentActor()]);
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:block focus:bg-focus focus:p-3 focus:text-slate-900">
           {t('skipLink')}
         </a>
-        {/* Client components only need the error messages; the rest stays on the server. */}
-        <NextIntlClientProvider messages={{ errors: messages.errors, errorPage: messages.errorPage }}>
+        {/* No translation runtime in the browser: client components receive their words as props. */}
+        <ErrorTextsProvider value={{ title: tError('title'), body: tError('body'), retry: tError('retry') }}>
           <SiteHeader actor={actor} locale={locale} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
             {children}
           </main>
           <SiteFooter />
-        </NextIntlClientProvider>
+        </ErrorTextsProvider>
       </body>
     </html>
   );

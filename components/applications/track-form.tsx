@@ -1,6 +1,5 @@
 'use client';
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -9,6 +8,8 @@ import { TextInput } from '@/components/ui/inputs';
 import type { TrackState } from '@/app/[locale]/(public)/track/actions';
 
 interface Labels {
+  summaryTitle: string;
+  errorPrefix: string;
   reference: string;
   referenceHint: string;
   code: string;
@@ -19,8 +20,7 @@ interface Labels {
 
 export function TrackForm({ action, labels }: { action: (state: TrackState, data: FormData) => Promise<TrackState>; labels: Labels }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const t = useTranslations();
-  const error = (name: string) => (state.fieldErrors?.[name] ? t(state.fieldErrors[name]) : undefined);
+  const error = (name: string) => state.fieldErrors?.[name];
   const errors = ['reference', 'code'].filter((f) => state.fieldErrors?.[f]).map((f) => ({ href: f, message: error(f)! }));
   return (
     <>
@@ -40,12 +40,12 @@ export function TrackForm({ action, labels }: { action: (state: TrackState, data
       ) : null}
       </div>
       <form action={formAction} noValidate className="max-w-xl">
-        <ErrorSummary title={t('errors.summaryTitle')} errors={errors} />
-        {state.formError ? <Alert tone="error">{t(state.formError.key, state.formError.values)}</Alert> : null}
-        <Field id="reference" label={labels.reference} hint={labels.referenceHint} error={error('reference')}>
+        <ErrorSummary title={labels.summaryTitle} errors={errors} />
+        {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+        <Field id="reference" label={labels.reference} hint={labels.referenceHint} error={error('reference')} errorPrefix={labels.errorPrefix}>
           <TextInput id="reference" hint={labels.referenceHint} error={error('reference')} defaultValue={state.values?.reference} autoComplete="off" spellCheck={false} className="max-w-72 uppercase" />
         </Field>
-        <Field id="code" label={labels.code} hint={labels.codeHint} error={error('code')}>
+        <Field id="code" label={labels.code} hint={labels.codeHint} error={error('code')} errorPrefix={labels.errorPrefix}>
           <TextInput id="code" hint={labels.codeHint} error={error('code')} defaultValue={state.values?.code} autoComplete="off" spellCheck={false} className="max-w-60 uppercase" />
         </Field>
         <Button disabled={pending}>{labels.submit}</Button>

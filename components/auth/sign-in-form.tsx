@@ -1,44 +1,43 @@
 'use client';
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { TextInput } from '@/components/ui/inputs';
-import { Alert } from '@/components/ui/alert';
 import { emptyFormState, type FormState } from '@/lib/forms/form-state';
 
-interface Labels {
+export interface SignInTexts {
   identifier: string;
   identifierHint: string;
   password: string;
   submit: string;
+  summaryTitle: string;
+  errorPrefix: string;
 }
 
-export function SignInForm({ action, labels, next }: { action: (state: FormState, data: FormData) => Promise<FormState>; labels: Labels; next?: string }) {
+export function SignInForm({ action, texts, next }: { action: (state: FormState, data: FormData) => Promise<FormState>; texts: SignInTexts; next?: string }) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
-  const t = useTranslations();
-  const fieldError = (name: string) => (state.fieldErrors?.[name] ? t(state.fieldErrors[name]) : undefined);
-  const errors = ['identifier', 'password'].filter((f) => state.fieldErrors?.[f]).map((f) => ({ href: f, message: fieldError(f)! }));
+  const errors = ['identifier', 'password'].filter((f) => state.fieldErrors?.[f]).map((f) => ({ href: f, message: state.fieldErrors![f]! }));
   return (
     <form action={formAction} noValidate className="max-w-xl">
-      <ErrorSummary title={t('errors.summaryTitle')} errors={errors} />
-      {state.formError ? <Alert tone="error">{t(state.formError.key, state.formError.values)}</Alert> : null}
+      <ErrorSummary title={texts.summaryTitle} errors={errors} />
+      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field id="identifier" label={labels.identifier} hint={labels.identifierHint} error={fieldError('identifier')}>
+      <Field id="identifier" label={texts.identifier} hint={texts.identifierHint} error={state.fieldErrors?.identifier} errorPrefix={texts.errorPrefix}>
         <TextInput
           id="identifier"
-          hint={labels.identifierHint}
-          error={fieldError('identifier')}
+          hint={texts.identifierHint}
+          error={state.fieldErrors?.identifier}
           autoComplete="username"
           spellCheck={false}
           defaultValue={state.values?.identifier}
         />
       </Field>
-      <Field id="password" label={labels.password} error={fieldError('password')}>
-        <TextInput id="password" type="password" error={fieldError('password')} autoComplete="current-password" />
+      <Field id="password" label={texts.password} error={state.fieldErrors?.password} errorPrefix={texts.errorPrefix}>
+        <TextInput id="password" type="password" error={state.fieldErrors?.password} autoComplete="current-password" />
       </Field>
-      <Button disabled={pending} aria-disabled={pending}>{labels.submit}</Button>
+      <Button disabled={pending}>{texts.submit}</Button>
     </form>
   );
 }

@@ -1,14 +1,12 @@
 'use client';
-import { useLocale } from 'next-intl';
-import { Link, usePathname } from '@/lib/i18n/navigation';
-import { locales } from '@/lib/i18n/routing';
+import { usePathname } from 'next/navigation';
+import { locales, type Locale } from '@/lib/i18n/routing';
 
-const names = { km: 'ភាសាខ្មែរ', en: 'English' } as const;
+const names: Record<Locale, string> = { km: 'ភាសាខ្មែរ', en: 'English' };
 
 /** Links to the same page in the other language; each name is in its own language. */
-export function LanguageSwitch({ label }: { label: string }) {
-  const pathname = usePathname();
-  const current = useLocale();
+export function LanguageSwitch({ label, current }: { label: string; current: Locale }) {
+  const rest = usePathname().replace(/^\/(km|en)(?=\/|$)/, '');
   return (
     <nav aria-label={label}>
       <ul className="flex gap-3">
@@ -17,9 +15,9 @@ export function LanguageSwitch({ label }: { label: string }) {
             {locale === current ? (
               <span aria-current="true" className="font-bold">{names[locale]}</span>
             ) : (
-              <Link href={pathname} locale={locale} lang={locale} hrefLang={locale} className="text-white underline">
+              <a href={`/${locale}${rest}`} lang={locale} hrefLang={locale} className="text-white underline">
                 {names[locale]}
-              </Link>
+              </a>
             )}
           </li>
         ))}

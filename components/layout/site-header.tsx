@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { homePath, type Actor } from '@/lib/policy/policy';
 import { signOut } from '@/app/[locale]/actions';
+import type { Locale } from '@/lib/i18n/routing';
 import { LanguageSwitch } from './language-switch';
 
 export async function SiteHeader({ actor, locale }: { actor: Actor | null; locale: string }) {
@@ -10,7 +11,7 @@ export async function SiteHeader({ actor, locale }: { actor: Actor | null; local
     <header className="bg-brand-900 text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-2 text-sm">
         <p>{t('kingdom')} · {t('motto')}</p>
-        <LanguageSwitch label={t('language')} />
+        <LanguageSwitch label={t('language')} current={locale as Locale} />
       </div>
       <div className="border-t border-white/20">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { useTranslations } from 'next-intl';
+
+// Works in server and client components alike: every word arrives as a prop, so no translation
+// runtime is shipped to the browser.
 
 /** The ids a control needs so that its hint and error are read with it. */
 export function describedBy(id: string, hint?: ReactNode, error?: string): string | undefined {
@@ -10,12 +12,12 @@ export function Hint({ id, children }: { id: string; children?: ReactNode }) {
   return children ? <p id={`${id}-hint`} className="text-slate-600">{children}</p> : null;
 }
 
-export function ErrorMessage({ id, children }: { id: string; children?: string }) {
-  const t = useTranslations('errors');
+/** `prefix` is the visually hidden "Error:" that tells a screen reader what follows. */
+export function ErrorMessage({ id, prefix, children }: { id: string; prefix: string; children?: string }) {
   if (!children) return null;
   return (
     <p id={`${id}-error`} className="font-bold text-red-700">
-      <span className="sr-only">{t('errorPrefix')} </span>
+      <span className="sr-only">{prefix} </span>
       {children}
     </p>
   );
@@ -26,21 +28,17 @@ interface FieldProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  optional?: boolean;
+  errorPrefix: string;
   children: ReactNode;
 }
 
 /** A label, a hint and an error around one control; a red bar marks the field in error. */
-export function Field({ id, label, hint, error, optional, children }: FieldProps) {
-  const t = useTranslations('ui');
+export function Field({ id, label, hint, error, errorPrefix, children }: FieldProps) {
   return (
     <div className={`mb-6 flex flex-col gap-1 ${error ? 'border-l-4 border-red-700 pl-3' : ''}`}>
-      <label htmlFor={id} className="text-lg font-bold">
-        {label}
-        {optional ? <span className="font-normal"> {t('optional')}</span> : null}
-      </label>
+      <label htmlFor={id} className="text-lg font-bold">{label}</label>
       <Hint id={id}>{hint}</Hint>
-      <ErrorMessage id={id}>{error}</ErrorMessage>
+      <ErrorMessage id={id} prefix={errorPrefix}>{error}</ErrorMessage>
       {children}
     </div>
   );
@@ -50,8 +48,8 @@ interface FieldsetProps extends Omit<FieldProps, 'label'> {
   legend: ReactNode;
 }
 
-/** For radios and checkboxes: the question is the legend of a fieldset. */
-export function Fieldset({ id, legend, hint, error, children }: FieldsetProps) {
+/** For radios, checkboxes and addresses: the question is the legend of a fieldset. */
+export function Fieldset({ id, legend, hint, error, errorPrefix, children }: FieldsetProps) {
   return (
     <fieldset
       id={id}
@@ -60,7 +58,7 @@ export function Fieldset({ id, legend, hint, error, children }: FieldsetProps) {
     >
       <legend className="mb-1 text-lg font-bold">{legend}</legend>
       <Hint id={id}>{hint}</Hint>
-      <ErrorMessage id={id}>{error}</ErrorMessage>
+      <ErrorMessage id={id} prefix={errorPrefix}>{error}</ErrorMessage>
       {children}
     </fieldset>
   );

@@ -26,6 +26,8 @@ export interface RunningPostgres {
   url(database: string): string;
   ensureDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
+  /** Stops and starts the server on the same port and data: for fault tests. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -206,6 +208,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       admin(async (client) => {
         await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
       }),
+    restart: async () => {
+      await server.stop();
+      await server.start();
+    },
     stop: async () => {
       await server.stop();
       await rm(ownerFile, { force: true });

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 
 /**
- * What a server action answers a form with. Errors are message keys (translated where they are
- * shown); `values` refill the form after a failed post, without JavaScript too. Passwords are
- * never sent back.
+ * What a server action answers a form with, already in the page's language: the browser gets
+ * words, not a translation runtime. (Schemas hold message keys; actions translate them on the
+ * way out with `translateErrors`.) `values` refill the form after a failed post, also without
+ * JavaScript. Passwords are never sent back.
  */
 export interface FormState {
   fieldErrors?: Record<string, string>;
-  formError?: { key: string; values?: Record<string, string | number> };
+  formError?: string;
   values?: Record<string, string>;
 }
 

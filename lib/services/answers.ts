@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
 import { normalizeCambodianMobile } from '@/lib/validation/cambodian-mobile';
 import type { ServiceDefinition } from './definition';
 import { provinceCodes } from './provinces';
+import { isShown } from './show-if';
+
+export { isShown };
 
 export type Field = ServiceDefinition['pages'][number]['fields'][number];
 export type Page = ServiceDefinition['pages'][number];
@@ -18,13 +21,6 @@ export type Answers = Record<string, Answer>;
 
 const maxText = 500;
 
-/** Whether a question (or a document) is asked, given the answers so far. */
-export function isShown(item: { showIf?: { field: string; equals: string | string[] } }, answers: Answers): boolean {
-  if (!item.showIf) return true;
-  const value = answers[item.showIf.field];
-  const wanted = Array.isArray(item.showIf.equals) ? item.showIf.equals : [item.showIf.equals];
-  return typeof value === 'string' && wanted.includes(value);
-}
 
 export function visibleFields(page: Page, answers: Answers): Field[] {
   return page.fields.filter((f) => isShown(f, answers));

@@ -7,10 +7,18 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
 
   await expect(page.getByRole('heading', { level: 1, name: 'About the vehicle' })).toBeVisible();
   await expectNoAxeViolations(page);
-  // Nothing answered: each problem is listed and linked, in the page's language.
+  // Nothing answered: each problem is listed and linked, in the page's language. Once the
+  // applicant has reached a field, the browser checks with the same schema: no request is sent.
+  await page.getByLabel('Make').focus();
+  await page.waitForLoadState('networkidle');
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(pageAlert(page).getByRole('link', { name: 'Select type of vehicle' })).toBeVisible();
   await expect(pageAlert(page).getByRole('link', { name: 'Enter vehicle identification number (VIN)' })).toBeVisible();
+  expect(posts).toEqual([]);
   await expectNoAxeViolations(page);
 
   await page.getByLabel('Car', { exact: true }).check();

@@ -19,7 +19,7 @@ export async function sql<Row extends object = Record<string, unknown>>(text: st
 /** WCAG 2.2 A and AA as axe checks them: no violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${page.url()}`).toEqual([]);
 }
 
 export async function signIn(page: Page, identifier: string, password = demoPassword, locale: 'km' | 'en' = 'en'): Promise<void> {

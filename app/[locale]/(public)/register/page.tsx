@@ -19,14 +19,16 @@ export default async function RegisterPage({ params }: Props) {
   setRequestLocale(locale);
   const actor = await currentActor();
   if (actor) redirect(`/${locale}${homePath(actor)}`);
-  const t = await getTranslations('register');
+  const [t, tErrors] = await Promise.all([getTranslations('register'), getTranslations('errors')]);
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-8 max-w-xl text-lg">{t('lead')}</p>
       <RegisterForm
         action={register.bind(null, locale)}
-        labels={{
+        texts={{
+          summaryTitle: tErrors('summaryTitle'),
+          errorPrefix: tErrors('errorPrefix'),
           name: t('name'),
           nameHint: t('nameHint'),
           identifier: t('identifier'),

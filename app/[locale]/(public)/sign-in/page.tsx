@@ -22,7 +22,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const { next, signedOut } = await searchParams;
   const actor = await currentActor();
   if (actor) redirect(`/${locale}${homePath(actor)}`);
-  const t = await getTranslations('signIn');
+  const [t, tErrors] = await Promise.all([getTranslations('signIn'), getTranslations('errors')]);
   return (
     <>
       {signedOut ? <Alert tone="success">{t('signedOut')}</Alert> : null}
@@ -30,7 +30,14 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <SignInForm
         action={signIn.bind(null, locale)}
         next={safeReturnPath(next, locale) ?? undefined}
-        labels={{ identifier: t('identifier'), identifierHint: t('identifierHint'), password: t('password'), submit: t('submit') }}
+        texts={{
+          identifier: t('identifier'),
+          identifierHint: t('identifierHint'),
+          password: t('password'),
+          submit: t('submit'),
+          summaryTitle: tErrors('summaryTitle'),
+          errorPrefix: tErrors('errorPrefix'),
+        }}
       />
       <p className="mt-8">
         {t('noAccount')} <Link href="/register">{t('register')}</Link>

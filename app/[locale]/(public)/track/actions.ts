@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { trackApplication } from '@/lib/applications/track-application';
 import { clientAddress } from '@/lib/auth/session';
 import type { FormState } from '@/lib/forms/form-state';
+import { actionTranslator } from '@/lib/forms/translate';
 import { formatDay } from '@/lib/i18n/format';
 import { isLocale, routing } from '@/lib/i18n/routing';
 
@@ -17,16 +18,17 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
   const reference = String(data.get('reference') ?? '').slice(0, 40);
   const code = String(data.get('code') ?? '').slice(0, 20);
   const values = { reference, code };
+  const tr = await actionTranslator(lang);
   const fieldErrors: Record<string, string> = {};
   if (!reference.trim()) fieldErrors.reference = 'errors.track.reference';
   if (!code.trim()) fieldErrors.code = 'errors.track.code';
-  if (Object.keys(fieldErrors).length) return { fieldErrors, values };
+  if (Object.keys(fieldErrors).length) return { fieldErrors: tr.fields(fieldErrors), values };
 
   const found = await trackApplication(reference, code, await clientAddress());
   if (!found.ok) {
     return found.error === 'limited'
-      ? { formError: { key: 'errors.track.limited', values: { minutes: found.minutes } }, values }
-      : { formError: { key: 'errors.track.notFound' }, values };
+      ? { formError: tr.text('errors.track.limited', { minutes: found.minutes }), values }
+      : { formError: tr.text('errors.track.notFound'), values };
   }
   const [t, tStatus] = await Promise.all([getTranslations({ locale: lang, namespace: 'track' }), getTranslations({ locale: lang, namespace: 'applicationStatus' })]);
   const a = found.application;

@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TrackPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const t = await getTranslations('track');
+  const [t, tErrors] = await Promise.all([getTranslations('track'), getTranslations('errors')]);
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
@@ -22,6 +22,8 @@ export default async function TrackPage({ params }: Props) {
       <TrackForm
         action={track.bind(null, locale)}
         labels={{
+          summaryTitle: tErrors('summaryTitle'),
+          errorPrefix: tErrors('errorPrefix'),
           reference: t('reference'),
           referenceHint: t('referenceHint'),
           code: t('code'),

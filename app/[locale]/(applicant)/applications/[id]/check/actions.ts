@@ -4,12 +4,14 @@ import { allows, findApplication } from '@/lib/applications/find-application';
 import { submitApplication } from '@/lib/applications/submit-application';
 import { requireActor } from '@/lib/auth/guards';
 import type { FormState } from '@/lib/forms/form-state';
+import { actionTranslator } from '@/lib/forms/translate';
 
 export async function submitAction(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
   const actor = await requireActor(locale, `/applications/${id}/check`);
   const application = await findApplication(actor, id, 'application.view');
   // A filed application answers with its reference (a double submit); a draft needs edit rights.
   if (!application || (application.status === 'draft' && !allows(actor, application, 'application.edit'))) notFound();
+  const t = await actionTranslator(locale);
   let result;
   try {
     result = await submitApplication(application, actor, Number(data.get('version')), data.get('declaration') === 'yes');
@@ -17,12 +19,12 @@ export async function submitAction(locale: string, id: string, _: FormState, dat
     // The database went away mid-submit: the transaction rolled back, so nothing half-written
     // remains, and the applicant can simply submit again.
     console.error('submit failed', error);
-    return { formError: { key: 'errors.submit.unavailable' } };
+    return { formError: t.text('errors.submit.unavailable') };
   }
   if (!result.ok) {
     return result.error === 'declaration'
-      ? { fieldErrors: { declaration: 'errors.submit.declaration' } }
-      : { formError: { key: `errors.submit.${result.error}` } };
+      ? { fieldErrors: t.fields({ declaration: 'errors.submit.declaration' }) }
+      : { formError: t.text(`errors.submit.${result.error}`) };
   }
   redirect(`/${locale}/applications/${id}/submitted`);
 }

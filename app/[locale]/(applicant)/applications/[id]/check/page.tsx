@@ -30,7 +30,13 @@ export default async function CheckPage({ params }: Props) {
   // Already filed (a re-posted or bookmarked check page): show the application instead.
   if (application.status !== 'draft') redirect(`/${locale}/applications/${id}`);
   if (!allows(actor, application, 'application.edit')) notFound();
-  const [t, tApp, tService, holidays] = await Promise.all([getTranslations('check'), getTranslations('application'), getTranslations('service'), loadHolidays()]);
+  const [t, tApp, tService, tErrors, holidays] = await Promise.all([
+    getTranslations('check'),
+    getTranslations('application'),
+    getTranslations('service'),
+    getTranslations('errors'),
+    loadHolidays(),
+  ]);
   const { definition, answers } = application;
   const fee = feeFor(definition, answers);
   const documents = requiredDocuments(definition, answers);
@@ -81,7 +87,13 @@ export default async function CheckPage({ params }: Props) {
       <SubmitForm
         action={submitAction.bind(null, locale, id)}
         version={application.version}
-        labels={{ title: t('declarationTitle'), declaration: t('declaration'), submit: t('submit') }}
+        labels={{
+          title: t('declarationTitle'),
+          declaration: t('declaration'),
+          submit: t('submit'),
+          summaryTitle: tErrors('summaryTitle'),
+          errorPrefix: tErrors('errorPrefix'),
+        }}
       />
     </>
   );

@@ -72,7 +72,7 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
                   t('notUploaded')
                 )}
               </p>
-              {hasError ? <ErrorMessage id={inputId}>{error}</ErrorMessage> : null}
+              {hasError ? <ErrorMessage id={inputId} prefix={tErrors('errorPrefix')}>{error}</ErrorMessage> : null}
               <form method="post" encType="multipart/form-data" action={`/${locale}/applications/${id}/documents/upload?document=${doc.key}`} className="flex flex-col gap-2">
                 <label htmlFor={inputId} className="sr-only">{t('chooseFile', { document: doc.label[locale] })}</label>
                 <FileInput id={inputId} name="file" hint={doc.hint?.[locale]} error={hasError ? error : undefined} />

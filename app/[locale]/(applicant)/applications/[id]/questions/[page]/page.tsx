@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { provinces } from '@/lib/services/provinces';
-import { labelInSentence } from '@/lib/services/text';
+import { answerMessages } from '@/lib/services/answer-messages';
 import { saveQuestionPage } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string; page: string }>; searchParams: Promise<{ return?: string }> };
@@ -31,20 +31,21 @@ export default async function QuestionPage(props: Props) {
   const { locale, application, page, index } = await load(props);
   setRequestLocale(locale);
   const { return: returnTo } = await props.searchParams;
-  const [t, tUi] = await Promise.all([getTranslations('application'), getTranslations('ui')]);
+  const [t, tUi, tErrors] = await Promise.all([getTranslations('application'), getTranslations('ui'), getTranslations('errors')]);
   const { definition } = application;
-  const fields: ClientField[] = page.fields.map((f) => ({
-    key: f.key,
-    type: f.type,
-    label: f.label[locale],
-    sentenceLabel: labelInSentence(f.label, locale),
-    hint: f.hint?.[locale],
-    required: f.required,
-    options: f.options?.map((o) => ({ value: o.value, label: o.label[locale] })),
-    min: f.min,
-    max: f.max,
-    showIf: f.showIf,
-  }));
+  const fields: ClientField[] = await Promise.all(
+    page.fields.map(async (f) => ({
+      key: f.key,
+      type: f.type,
+      label: f.label[locale],
+      hint: f.hint?.[locale],
+      required: f.required,
+      options: f.options?.map((o) => ({ value: o.value, label: o.label[locale] })),
+      min: f.min,
+      max: f.max,
+      messages: await answerMessages(f, locale),
+    })),
+  );
   const back = returnTo === 'check' ? 'check' : stepBefore(definition, page.key);
 
   return (
@@ -59,11 +60,14 @@ export default async function QuestionPage(props: Props) {
       <QuestionForm
         key={page.key}
         action={saveQuestionPage.bind(null, locale, application.id, page.key)}
+        page={page}
         fields={fields}
         saved={application.answers}
         provinces={provinces.map((p) => ({ value: p.code, label: p[locale] }))}
         returnTo={returnTo === 'check' ? 'check' : undefined}
-        labels={{
+        texts={{
+          summaryTitle: tErrors('summaryTitle'),
+          errorPrefix: tErrors('errorPrefix'),
           saveAndContinue: t('saveAndContinue'),
           saveAndComeBack: t('saveAndComeBack'),
           optional: tUi('optional'),

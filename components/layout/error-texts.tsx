@@ -1,0 +1,19 @@
+'use client';
+import { createContext, use, type ReactNode } from 'react';
+
+export interface ErrorTexts {
+  title: string;
+  body: string;
+  retry: string;
+}
+
+// The error page is a client component that receives no props: the layout hands it its words.
+const ErrorTextsContext = createContext<ErrorTexts>({ title: '', body: '', retry: '' });
+
+export function ErrorTextsProvider({ value, children }: { value: ErrorTexts; children: ReactNode }) {
+  return <ErrorTextsContext value={value}>{children}</ErrorTextsContext>;
+}
+
+export function useErrorTexts(): ErrorTexts {
+  return use(ErrorTextsContext);
+}

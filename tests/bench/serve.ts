@@ -1,0 +1,50 @@
+// A production build served on a fresh, seeded database, for benchmarks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../lib/db/generated/client';
+import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
+import { startTestPostgres, type TestPostgres } from '../support/test-postgres';
+
+const projectDir = path.resolve(import.meta.dirname, '../..');
+export const benchSecret = 'benchmark-secret';
+
+export interface Served {
+  baseUrl: string;
+  databaseUrl: string;
+  db: PrismaClient;
+  stop(): Promise<void>;
+}
+
+export async function serveBuild(port = 3200): Promise<Served> {
+  const postgres: TestPostgres = await startTestPostgres();
+  const databaseUrl = await postgres.createMigratedDatabase('portal_bench');
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  await seedReferenceData(db);
+  await seedDemoAccounts(db);
+  const baseUrl = `http://localhost:${port}`;
+  const server: ChildProcess = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+    cwd: projectDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/km`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    databaseUrl,
+    db,
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      await db.$disconnect();
+      await postgres.stop();
+    },
+  };
+}
