@@ -28,6 +28,11 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Needs a production build (run by test:e2e after `next build`).
+        resolve,
+        test: { name: 'fault', include: ['tests/fault/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 180_000 },
+      },
     ],
   },
 });

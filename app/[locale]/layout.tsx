@@ -9,6 +9,7 @@ import { ErrorTextsProvider } from '@/components/layout/error-texts';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentActor } from '@/lib/auth/session';
+import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { isLocale } from '@/lib/i18n/routing';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -26,7 +27,9 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, tError, actor] = await Promise.all([getTranslations('layout'), getTranslations('errorPage'), currentActor()]);
+  const [t, tError, signedIn] = await Promise.all([getTranslations('layout'), getTranslations('errorPage'), orUnavailable(currentActor)]);
+  // With the database unreachable the header shows no account; the page says what went wrong.
+  const actor = signedIn === unavailable ? null : signedIn;
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
-import { db } from '@/lib/db/client';
+import { query } from '@/lib/db/client';
 import type { ApplicationStatus } from '@/lib/db/generated/enums';
-import { failureDelayMs, lockedMinutes, recordFailure } from '@/lib/auth/throttle';
-import { serviceDefinition, type LocalizedText } from '@/lib/services/definition';
+import { failureDelayMs, recordFailure } from '@/lib/auth/throttle';
+import { serviceDefinition, type LocalizedText, type ServiceDefinition } from '@/lib/services/definition';
 
 /** What public tracking shows: status and routing, never the applicant or their answers. */
 export interface TrackedApplication {
@@ -18,43 +18,60 @@ export type TrackResult = { ok: true; application: TrackedApplication } | { ok: 
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+// Service versions never change once published, so each is read and parsed once per process.
+const definitions = new Map<string, ServiceDefinition>();
+async function definitionOf(versionId: string): Promise<ServiceDefinition> {
+  let definition = definitions.get(versionId);
+  if (!definition) {
+    const [row] = await query<{ definition: unknown }>('select definition from "ServiceVersion" where id = $1', [versionId]);
+    definitions.set(versionId, (definition = serviceDefinition.parse(row!.definition)));
+  }
+  return definition;
+}
+
+interface Row {
+  reference: string | null;
+  trackingCode: string | null;
+  status: ApplicationStatus | null;
+  currentStageKey: string | null;
+  dueAt: Date | null;
+  versionId: string | null;
+  nameKm: string | null;
+  nameEn: string | null;
+  lockedUntil: Date | null;
+}
+
 /**
- * Looks an application up by reference and tracking code. A wrong code answers exactly as an
- * unknown reference does, and wrong guesses from one address are limited.
+ * Looks an application up by reference and tracking code, in one round trip with the address's
+ * lock. A wrong code answers exactly as an unknown reference does, and wrong guesses from one
+ * address are limited.
  */
 export async function trackApplication(reference: string, code: string, clientAddress: string): Promise<TrackResult> {
-  const keys = { tracking: clientAddress };
-  const locked = await lockedMinutes(keys);
-  if (locked > 0) return { ok: false, error: 'limited', minutes: locked };
-
-  const application = await db.application.findUnique({
-    where: { reference: reference.trim().toUpperCase() },
-    select: {
-      reference: true,
-      trackingCode: true,
-      status: true,
-      currentStageKey: true,
-      dueAt: true,
-      serviceVersion: { select: { definition: true } },
-      currentDepartment: { select: { nameKm: true, nameEn: true } },
-    },
-  });
-  if (!application?.trackingCode || !same(application.trackingCode, code.trim().toUpperCase())) {
-    const failures = await recordFailure(keys);
+  const [row] = await query<Row>(
+    `select a.reference, a."trackingCode", a.status, a."currentStageKey", a."dueAt",
+            a."serviceVersionId" as "versionId", d."nameKm", d."nameEn",
+            (select t."lockedUntil" from "SignInThrottle" t where t.key = $2 and t."lockedUntil" > now()) as "lockedUntil"
+     from (select 1) as one
+     left join "Application" a on a.reference = $1
+     left join "Department" d on d.id = a."currentDepartmentId"`,
+    [reference.trim().toUpperCase(), `tracking:${clientAddress}`],
+  );
+  if (row?.lockedUntil) return { ok: false, error: 'limited', minutes: Math.ceil((row.lockedUntil.getTime() - Date.now()) / 60_000) };
+  if (!row?.reference || !row.trackingCode || !same(row.trackingCode, code.trim().toUpperCase())) {
+    const failures = await recordFailure({ tracking: clientAddress });
     await new Promise((resolve) => setTimeout(resolve, Math.min(failureDelayMs(failures), 1_000)));
     return { ok: false, error: 'notFound' };
   }
-  const definition = serviceDefinition.parse(application.serviceVersion.definition);
-  const department = application.currentDepartment;
+  const definition = await definitionOf(row.versionId!);
   return {
     ok: true,
     application: {
-      reference: application.reference!,
+      reference: row.reference,
       service: definition.name,
-      status: application.status,
-      stage: definition.stages.find((s) => s.key === application.currentStageKey)?.name ?? null,
-      department: department ? { km: department.nameKm, en: department.nameEn } : null,
-      dueAt: application.dueAt,
+      status: row.status!,
+      stage: definition.stages.find((s) => s.key === row.currentStageKey)?.name ?? null,
+      department: row.nameKm && row.nameEn ? { km: row.nameKm, en: row.nameEn } : null,
+      dueAt: row.dueAt,
     },
   };
 }

@@ -67,9 +67,9 @@ export async function findActor(id: string): Promise<Actor | null> {
 }
 
 /**
- * The client's address for throttling. Next.js appends the connecting address to
- * x-forwarded-for, so the last entry is the one a client cannot forge; behind a trusted
- * reverse proxy it is the proxy's view of the client.
+ * The client's address for throttling: the last x-forwarded-for entry. Next.js fills the header
+ * from the connection only when it is absent, so in production the portal must sit behind a
+ * reverse proxy that sets it (README); per-account limits do not depend on it.
  */
 export async function clientAddress(): Promise<string> {
   const forwarded = (await headers()).get('x-forwarded-for');

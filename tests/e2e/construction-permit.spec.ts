@@ -1,5 +1,5 @@
 import { files, registerCitizen, startService, upload } from './support/apply';
-import { expect, expectNoAxeViolations, sql, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, signOut, sql, test } from './support/fixtures';
 
 test('a citizen applies for a construction permit in Khmer and sees where it goes', async ({ page }) => {
   await registerCitizen(page, 'km', 'ចាន់ សុភា');
@@ -46,9 +46,26 @@ test('a citizen applies for a construction permit in Khmer and sees where it goe
   await expect(page.getByRole('heading', { level: 1, name: 'ពាក្យស្នើសុំត្រូវបានដាក់ស្នើហើយ' })).toBeVisible();
   await expect(page.getByText(/អគ្គនាយកដ្ឋានសាធារណការ នឹងពិនិត្យពាក្យរបស់អ្នក/)).toBeVisible();
   const reference = (await page.getByTestId('reference').textContent())!;
+  const code = (await page.getByTestId('tracking-code').textContent())!;
   await page.getByRole('link', { name: 'មើលពាក្យស្នើសុំរបស់អ្នក' }).click();
   await expect(page.getByText('ការទទួលពាក្យ')).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.goto('/km/account');
+  await expect(page.getByRole('table', { name: 'បានដាក់ស្នើ' })).toContainText(reference);
+
+  await signOut(page, 'km');
+  await page.goto('/km/track');
+  await page.getByLabel('លេខយោង').fill(reference);
+  await page.getByLabel('លេខកូដតាមដាន').fill(code);
+  await page.getByRole('button', { name: 'តាមដាន' }).click();
+  const result = page.getByRole('region', { name: `ពាក្យស្នើសុំ ${reference}` });
+  await expect(result).toContainText('ការទទួលពាក្យ');
+  await expect(result).toContainText('អគ្គនាយកដ្ឋានសាធារណការ');
+  // The JSON lookup answers the same, and a wrong code the same as an unknown reference.
+  const lookup = await page.request.get(`/api/track?reference=${reference}&code=${code}`);
+  expect(await lookup.json()).toMatchObject({ reference, status: 'submitted', department: { en: 'General Department of Public Works' } });
+  expect((await page.request.get(`/api/track?reference=${reference}&code=WRONG234`)).status()).toBe(404);
+  expect((await page.request.get('/api/track?reference=CP-1999-000001&code=WRONG234')).status()).toBe(404);
 
   const stages = await sql<{ stageKey: string; status: string }>(
     `select s."stageKey", s.status from "ApplicationStage" s join "Application" a on a.id = s."applicationId" where a.reference = $1 order by s.position`,

@@ -13,7 +13,12 @@ test('without JavaScript, in Khmer, a citizen renews a driving licence and track
   await page.getByLabel('លេខប័ណ្ណបើកបរ').fill('PP-0123456');
   await page.getByLabel('B រថយន្ត').check();
   await page.getByLabel('កាលបរិច្ឆេទផុតសុពលភាព').fill('2026-12-31');
-  await page.getByRole('button', { name: 'រក្សាទុក និងបន្ត' }).click();
+  // Leave, and come back to the draft from the dashboard.
+  await page.getByRole('button', { name: 'រក្សាទុក ហើយត្រឡប់មកវិញពេលក្រោយ' }).click();
+  await expect(page.getByText('ចម្លើយរបស់អ្នកត្រូវបានរក្សាទុកហើយ។')).toBeVisible();
+  await page.goto('/km/account');
+  await page.getByRole('table', { name: 'មិនទាន់ដាក់ស្នើ' }).getByRole('link', { name: /ការបន្តសុពលភាពប័ណ្ណបើកបរ/ }).click();
+  await page.getByRole('link', { name: 'បន្ត', exact: true }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'អំពីអ្នក' })).toBeVisible();
   await page.getByLabel('លេខអត្តសញ្ញាណប័ណ្ណ').fill('12345');

@@ -5,22 +5,20 @@ import { submitApplication } from '@/lib/applications/submit-application';
 import { requireActor } from '@/lib/auth/guards';
 import type { FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
+import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 
 export async function submitAction(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
-  const actor = await requireActor(locale, `/applications/${id}/check`);
-  const application = await findApplication(actor, id, 'application.view');
-  // A filed application answers with its reference (a double submit); a draft needs edit rights.
-  if (!application || (application.status === 'draft' && !allows(actor, application, 'application.edit'))) notFound();
   const t = await actionTranslator(locale);
-  let result;
-  try {
-    result = await submitApplication(application, actor, Number(data.get('version')), data.get('declaration') === 'yes');
-  } catch (error) {
-    // The database went away mid-submit: the transaction rolled back, so nothing half-written
-    // remains, and the applicant can simply submit again.
-    console.error('submit failed', error);
-    return { formError: t.text('errors.submit.unavailable') };
-  }
+  // If the database goes away mid-submit, the transaction rolls back: nothing half-written
+  // remains, and the applicant is told to submit again.
+  const result = await orUnavailable(async () => {
+    const actor = await requireActor(locale, `/applications/${id}/check`);
+    const application = await findApplication(actor, id, 'application.view');
+    // A filed application answers with its reference (a double submit); a draft needs edit rights.
+    if (!application || (application.status === 'draft' && !allows(actor, application, 'application.edit'))) notFound();
+    return submitApplication(application, actor, Number(data.get('version')), data.get('declaration') === 'yes');
+  });
+  if (result === unavailable) return { formError: t.text('errors.submit.unavailable') };
   if (!result.ok) {
     return result.error === 'declaration'
       ? { fieldErrors: t.fields({ declaration: 'errors.submit.declaration' }) }

@@ -5,6 +5,8 @@ import { AnswerList } from '@/components/applications/answer-list';
 import { SubmitForm } from '@/components/applications/submit-form';
 import { allows, findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
+import { ServiceUnavailable } from '@/components/layout/service-unavailable';
+import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
 import { formatDay, formatRiel } from '@/lib/i18n/format';
@@ -24,18 +26,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CheckPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireActor(locale, `/applications/${id}/check`);
-  const application = await findApplication(actor, id, 'application.view');
-  if (!application) notFound();
-  // Already filed (a re-posted or bookmarked check page): show the application instead.
-  if (application.status !== 'draft') redirect(`/${locale}/applications/${id}`);
-  if (!allows(actor, application, 'application.edit')) notFound();
-  const [t, tApp, tService, tErrors, holidays] = await Promise.all([
+  const loaded = await orUnavailable(async () => {
+    const actor = await requireActor(locale, `/applications/${id}/check`);
+    const application = await findApplication(actor, id, 'application.view');
+    if (!application) notFound();
+    // Already filed (a re-posted or bookmarked check page): show the application instead.
+    if (application.status !== 'draft') redirect(`/${locale}/applications/${id}`);
+    if (!allows(actor, application, 'application.edit')) notFound();
+    return { application, holidays: await loadHolidays() };
+  });
+  if (loaded === unavailable) return <ServiceUnavailable />;
+  const { application, holidays } = loaded;
+  const [t, tApp, tService, tErrors] = await Promise.all([
     getTranslations('check'),
     getTranslations('application'),
     getTranslations('service'),
     getTranslations('errors'),
-    loadHolidays(),
   ]);
   const { definition, answers } = application;
   const fee = feeFor(definition, answers);

@@ -1,0 +1,99 @@
+// Public tracking on the production build, beside the floor: a plain node:http + pg handler
+// doing the same indexed lookup. Target: at least half the floor's throughput.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, load } from './load';
+import type { Served } from './serve';
+
+const projectDir = path.resolve(import.meta.dirname, '../..');
+const count = 1_000;
+const code = 'BENCH234';
+
+async function seed(served: Served): Promise<string[]> {
+  const client = new pg.Client({ connectionString: served.databaseUrl });
+  await client.connect();
+  await client.query(
+    `insert into "Application" (id, reference, "trackingCode", "serviceId", "serviceVersionId", "applicantId", status,
+       "currentStageKey", "currentDepartmentId", "submittedAt", "dueAt", "stageDueAt", "updatedAt")
+     select gen_random_uuid(), 'VR-2026-' || lpad(n::text, 6, '0'), $1, v."serviceId", v.id, u.id, 'submitted',
+       'review', s."departmentId", now(), now() + interval '14 days', now() + interval '9 days', now()
+     from generate_series(500001, 500000 + $2) n,
+       "ServiceVersion" v join "Service" s on s.id = v."serviceId", "User" u
+     where s.code = 'vehicle-registration' and u.email = 'citizen@demo.gov.kh'`,
+    [code, count],
+  );
+  await client.end();
+  return Array.from({ length: count }, (_, i) => `VR-2026-${String(500001 + i)}`);
+}
+
+// Its own process, as the portal is: the load generator must not share an event loop with it.
+const floorSource = `
+import http from 'node:http';
+import pg from 'pg';
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+http.createServer(async (request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const { rows } = await pool.query(
+    'select a.reference, a."trackingCode", a.status, a."currentStageKey", a."dueAt", d."nameEn" from "Application" a left join "Department" d on d.id = a."currentDepartmentId" where a.reference = $1',
+    [url.searchParams.get('reference')],
+  );
+  const row = rows[0];
+  const found = row && row.trackingCode === url.searchParams.get('code');
+  response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(found ? { reference: row.reference, status: row.status, stage: row.currentStageKey, department: row.nameEn, dueAt: row.dueAt } : {}));
+}).listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));
+`;
+
+async function floorServer(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const file = path.join(projectDir, 'tests', '.tmp', 'tracking-floor.mjs');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, floorSource);
+  const child = fork(file, { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: 'ignore' });
+  await new Promise((resolve) => child.once('message', resolve));
+  return child;
+}
+
+/** The fields the tracking form posts without JavaScript: its server action's hidden inputs. */
+async function trackingForm(baseUrl: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${baseUrl}/en/track`)).text();
+  return [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1]!, (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&')]);
+}
+
+export async function measureTracking(served: Served): Promise<void> {
+  const references = await seed(served);
+  const pick = () => references[Math.floor(Math.random() * references.length)]!;
+
+  const floor = await floorServer(served.databaseUrl, 3211);
+  const floorResult = await load(async () => {
+    const response = await fetch(`http://127.0.0.1:3211/?reference=${pick()}&code=${code}`);
+    await response.arrayBuffer();
+    return response.ok;
+  });
+  floor.kill();
+
+  const endpointResult = await load(async () => {
+    const reference = pick();
+    const response = await fetch(`${served.baseUrl}/api/track?reference=${reference}&code=${code}`);
+    const body = (await response.json()) as { reference?: string };
+    return response.ok && body.reference === reference;
+  });
+
+  const hidden = await trackingForm(served.baseUrl);
+  const portalResult = await load(async () => {
+    const body = new FormData();
+    for (const [name, value] of hidden) body.append(name, value);
+    const reference = pick();
+    body.append('reference', reference);
+    body.append('code', code);
+    const response = await fetch(`${served.baseUrl}/en/track`, { method: 'POST', body });
+    const html = await response.text();
+    return response.ok && html.includes(`Application ${reference}`);
+  });
+
+  console.log('\nPublic tracking lookup, 16 clients for 10 s each (target: at least half the floor\'s throughput)');
+  console.log(`  floor: node:http + pg      ${describe(floorResult)}`);
+  console.log(`  portal: GET /api/track     ${describe(endpointResult)}: ${((endpointResult.perSecond / floorResult.perSecond) * 100).toFixed(0)} % of the floor`);
+  console.log(`  portal: the tracking page  ${describe(portalResult)}: ${((portalResult.perSecond / floorResult.perSecond) * 100).toFixed(0)} % of the floor (renders the whole page)`);
+}
