@@ -5,6 +5,10 @@ const publicPages = [
   { path: '/sign-in', heading: { en: 'Sign in', km: 'ចូលគណនី' } },
   { path: '/register', heading: { en: 'Create an account', km: 'បង្កើតគណនី' } },
   { path: '/no-such-page', heading: { en: 'Page not found', km: 'រកមិនឃើញទំព័រ' } },
+  { path: '/services', heading: { en: 'Services', km: 'សេវា' } },
+  { path: '/services/road-excavation-permit', heading: { en: 'Permit to dig in a national road right-of-way', km: 'លិខិតអនុញ្ញាតជីកកាយលើដីចំណីផ្លូវជាតិ' } },
+  { path: '/services/no-such-service', heading: { en: 'Page not found', km: 'រកមិនឃើញទំព័រ' } },
+  { path: '/track', heading: { en: 'Track an application', km: 'តាមដានពាក្យស្នើសុំ' } },
 ];
 
 const signedInPages = [
