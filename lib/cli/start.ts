@@ -4,7 +4,7 @@
 // and then the database cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -19,7 +19,10 @@ const nextBin = path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'ne
 
 function newestSourceChange(): number {
   let newest = 0;
+  // The generated Prisma client is rewritten on every start; the schema it comes from is not.
+  const generated = path.join(projectDir, 'lib', 'db', 'generated');
   const visit = (target: string) => {
+    if (target === generated) return;
     const info = statSync(target);
     if (info.isDirectory()) {
       for (const entry of readdirSync(target)) visit(path.join(target, entry));
@@ -27,7 +30,7 @@ function newestSourceChange(): number {
       newest = Math.max(newest, info.mtimeMs);
     }
   };
-  for (const entry of ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs']) {
+  for (const entry of ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs']) {
     const target = path.join(projectDir, entry);
     if (existsSync(target)) visit(target);
   }
@@ -41,6 +44,23 @@ function buildIsCurrent(): boolean {
 
 function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: projectDir, env, stdio: 'inherit' });
+}
+
+const appPidFile = path.join(projectDir, '.data', 'app.pid');
+
+/** A previous run killed hard (SIGKILL) leaves its Next.js server holding the port: stop it. */
+function stopLeftoverServer(): void {
+  if (!existsSync(appPidFile)) return;
+  const pid = Number(readFileSync(appPidFile, 'utf8'));
+  try {
+    if (pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('next')) {
+      log(`Stopping the portal server (pid ${pid}) left running by an earlier run that was killed.`);
+      process.kill(pid, 'SIGTERM');
+    }
+  } catch {
+    // gone already
+  }
+  rmSync(appPidFile, { force: true });
 }
 
 /** Demo mode keeps one random session secret in .data so that sign-ins survive restarts. */
@@ -61,6 +81,7 @@ async function main(): Promise<void> {
     throw new Error('NEXTAUTH_SECRET is not set. Set it to a long random value (openssl rand -base64 32); see README.');
   }
 
+  stopLeftoverServer();
   const database = await openAppDatabase(log);
   const stopDatabase = async () => {
     if (database.embedded) {
@@ -114,7 +135,11 @@ async function main(): Promise<void> {
   }
 
   child = run(['start', '--port', port], env);
-  child.once('exit', (code) => void shutdown(code ?? 0));
+  writeFileSync(appPidFile, String(child.pid));
+  child.once('exit', (code) => {
+    rmSync(appPidFile, { force: true });
+    void shutdown(code ?? 0);
+  });
   log(`The portal is at http://localhost:${port}`);
   if (demo) printDemoAccounts(log);
 }
