@@ -1,15 +1,7 @@
+import { renewalAnswers } from '../support/answers';
 import { files, registerCitizen, upload } from './support/apply';
 import { expect, pageAlert, signOut, sql, test } from './support/fixtures';
 
-const answers = {
-  licenceNumber: 'PP-0123456',
-  categories: ['b'],
-  expiryDate: '2026-12-31',
-  nationalIdNumber: '010234567',
-  dateOfBirth: '1990-02-28',
-  address: { province: 'siem-reap', district: 'Siem Reap', line: '' },
-  mobile: '+85512345678',
-};
 
 /** A renewal draft written straight into the database, so each test starts where it matters. */
 async function draftFor(email: string, withAnswers = true): Promise<string> {
@@ -19,7 +11,7 @@ async function draftFor(email: string, withAnswers = true): Promise<string> {
      from "ServiceVersion" v join "Service" s on s.id = v."serviceId", "User" u
      where s.code = 'driving-licence-renewal' and u.email = $1
      order by v.version desc limit 1 returning id`,
-    [email, JSON.stringify(withAnswers ? answers : {})],
+    [email, JSON.stringify(withAnswers ? renewalAnswers : {})],
   );
   return row!.id;
 }

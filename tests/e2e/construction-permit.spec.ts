@@ -1,4 +1,4 @@
-import { files, registerCitizen, startService, upload } from './support/apply';
+import { files, registerCitizen, startService, trackPublicly, upload } from './support/apply';
 import { expect, expectNoAxeViolations, signOut, sql, test } from './support/fixtures';
 
 test('a citizen applies for a construction permit in Khmer and sees where it goes', async ({ page }) => {
@@ -54,11 +54,7 @@ test('a citizen applies for a construction permit in Khmer and sees where it goe
   await expect(page.getByRole('table', { name: 'បានដាក់ស្នើ' })).toContainText(reference);
 
   await signOut(page, 'km');
-  await page.goto('/km/track');
-  await page.getByLabel('លេខយោង').fill(reference);
-  await page.getByLabel('លេខកូដតាមដាន').fill(code);
-  await page.getByRole('button', { name: 'តាមដាន' }).click();
-  const result = page.getByRole('region', { name: `ពាក្យស្នើសុំ ${reference}` });
+  const result = await trackPublicly(page, 'km', reference, code);
   await expect(result).toContainText('ការទទួលពាក្យ');
   await expect(result).toContainText('អគ្គនាយកដ្ឋានសាធារណការ');
   // The JSON lookup answers the same, and a wrong code the same as an unknown reference.

@@ -1,4 +1,4 @@
-import { files, registerCitizen, startService, upload } from './support/apply';
+import { files, registerCitizen, startService, trackPublicly, upload } from './support/apply';
 import { expect, signOut, test } from './support/fixtures';
 
 // The whole path from the start page to the confirmation, as plain HTML forms. (axe needs
@@ -58,9 +58,5 @@ test('without JavaScript, in Khmer, a citizen renews a driving licence and track
   await page.goto('/km/account');
   await expect(page.getByRole('table', { name: 'បានដាក់ស្នើ' })).toContainText(reference);
   await signOut(page, 'km');
-  await page.goto('/km/track');
-  await page.getByLabel('លេខយោង').fill(reference);
-  await page.getByLabel('លេខកូដតាមដាន').fill(code);
-  await page.getByRole('button', { name: 'តាមដាន' }).click();
-  await expect(page.getByRole('region', { name: `ពាក្យស្នើសុំ ${reference}` })).toContainText('បានដាក់ស្នើ');
+  await expect(await trackPublicly(page, 'km', reference, code)).toContainText('បានដាក់ស្នើ');
 });

@@ -13,7 +13,7 @@ import { PrismaClient } from '@/lib/db/generated/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { seedReferenceData } from '@/prisma/seed';
-import { renewalAnswers } from '../integration/support/applicants';
+import { renewalAnswers } from '../support/answers';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(projectDir, '.data', `fault-postgres-${process.pid}`);

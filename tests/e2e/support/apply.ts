@@ -43,3 +43,15 @@ export async function startService(page: Page, locale: 'en' | 'km', serviceName:
   await expect(page.getByRole('heading', { level: 1, name: serviceName })).toBeVisible();
   await page.getByRole('button', { name: start }).click();
 }
+
+/** Follows an application on the public tracking page, signed out; returns the result's region. */
+export async function trackPublicly(page: Page, locale: 'en' | 'km', reference: string, code: string) {
+  const w = locale === 'en'
+    ? { reference: 'Reference number', code: 'Tracking code', submit: 'Track', result: 'Application' }
+    : { reference: 'លេខយោង', code: 'លេខកូដតាមដាន', submit: 'តាមដាន', result: 'ពាក្យស្នើសុំ' };
+  await page.goto(`/${locale}/track`);
+  await page.getByLabel(w.reference).fill(reference);
+  await page.getByLabel(w.code).fill(code);
+  await page.getByRole('button', { name: w.submit }).click();
+  return page.getByRole('region', { name: `${w.result} ${reference}` });
+}

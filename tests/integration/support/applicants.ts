@@ -4,6 +4,7 @@ import { findApplication } from '@/lib/applications/find-application';
 import { findActor } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import type { Actor } from '@/lib/policy/policy';
+import { renewalAnswers } from '../../support/answers';
 
 export async function newCitizen(): Promise<Actor> {
   const user = await db.user.create({
@@ -12,16 +13,6 @@ export async function newCitizen(): Promise<Actor> {
   return (await findActor(user.id))!;
 }
 
-// Complete answers for a driving licence renewal, as the question pages would have saved them.
-export const renewalAnswers = {
-  licenceNumber: 'PP-0123456',
-  categories: ['b'],
-  expiryDate: '2026-12-31',
-  nationalIdNumber: '010234567',
-  dateOfBirth: '1990-02-28',
-  address: { province: 'siem-reap', district: 'Siem Reap', line: '' },
-  mobile: '+85512345678',
-};
 
 /** A driving-licence renewal draft with every answer and document, ready to submit. */
 export async function readyDraft(actor: Actor) {

@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { Link } from '@/lib/i18n/navigation';
@@ -11,10 +11,7 @@ import type { Locale } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'account' }))('title') };
-}
+export const generateMetadata = pageTitle('account');
 
 export default async function AccountPage({ params, searchParams }: Props) {
   const { locale } = await params;

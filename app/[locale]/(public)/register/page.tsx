@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { RegisterForm } from '@/components/auth/register-form';
 import { currentActor } from '@/lib/auth/session';
 import { Link } from '@/lib/i18n/navigation';
@@ -9,10 +9,7 @@ import { register } from './actions';
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'register' }))('title') };
-}
+export const generateMetadata = pageTitle('register');
 
 export default async function RegisterPage({ params }: Props) {
   const { locale } = await params;

@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { Button } from '@/components/ui/button';
 import { TextInput } from '@/components/ui/inputs';
 import { Hint } from '@/components/ui/field';
@@ -10,10 +10,7 @@ import { listPublishedServices, matchesQuery } from '@/lib/services/queries';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ q?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'catalogue' }))('title') };
-}
+export const generateMetadata = pageTitle('catalogue');
 
 export default async function CataloguePage({ params, searchParams }: Props) {
   const { locale } = await params;

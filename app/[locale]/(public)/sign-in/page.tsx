@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import { safeReturnPath } from '@/lib/auth/guards';
@@ -11,10 +11,7 @@ import { signIn } from './actions';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; signedOut?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'signIn' }))('title') };
-}
+export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { TrackForm } from '@/components/applications/track-form';
 import type { Locale } from '@/lib/i18n/routing';
 import { track } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'track' }))('title') };
-}
+export const generateMetadata = pageTitle('track');
 
 export default async function TrackPage({ params }: Props) {
   const { locale } = await params;

@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
@@ -8,10 +8,7 @@ import type { Locale } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'admin' }))('title') };
-}
+export const generateMetadata = pageTitle('admin');
 
 export default async function AdminPage({ params }: Props) {
   const { locale } = await params;

@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -7,10 +7,7 @@ import type { Locale } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'audit' }))('title') };
-}
+export const generateMetadata = pageTitle('audit');
 
 export default async function AuditPage({ params }: Props) {
   const { locale } = await params;

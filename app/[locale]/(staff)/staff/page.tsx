@@ -1,5 +1,5 @@
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -8,10 +8,7 @@ import { staffRoles } from '@/lib/policy/policy';
 
 type Props = { params: Promise<{ locale: Locale }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'staff' }))('title') };
-}
+export const generateMetadata = pageTitle('staff');
 
 export default async function StaffHomePage({ params }: Props) {
   const { locale } = await params;

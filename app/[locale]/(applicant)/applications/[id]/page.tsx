@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { AnswerList } from '@/components/applications/answer-list';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -15,10 +15,7 @@ import { firstIncompletePage, pageSchema, requiredDocuments } from '@/lib/servic
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'account' }))('title') };
-}
+export const generateMetadata = pageTitle('account');
 
 export default async function ApplicationPage({ params, searchParams }: Props) {
   const { locale, id } = await params;

@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { AnswerList } from '@/components/applications/answer-list';
 import { SubmitForm } from '@/components/applications/submit-form';
 import { allows, findApplication } from '@/lib/applications/find-application';
@@ -18,10 +18,7 @@ import { submitAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'check' }))('title') };
-}
+export const generateMetadata = pageTitle('check');
 
 export default async function CheckPage({ params }: Props) {
   const { locale, id } = await params;

@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -20,10 +20,7 @@ type Props = {
   searchParams: Promise<{ error?: string; document?: string; uploaded?: string; removed?: string }>;
 };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'documents' }))('title') };
-}
+export const generateMetadata = pageTitle('documents');
 
 const uploadErrors = new Set(['missing', 'tooLarge', 'wrongType', 'unknownDocument']);
 

@@ -1,6 +1,6 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { ButtonLink } from '@/components/ui/button';
 import { findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
@@ -10,10 +10,7 @@ import type { Locale } from '@/lib/i18n/routing';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  return { title: (await getTranslations({ locale, namespace: 'submitted' }))('title') };
-}
+export const generateMetadata = pageTitle('submitted');
 
 export default async function SubmittedPage({ params }: Props) {
   const { locale, id } = await params;
