@@ -71,7 +71,7 @@ export async function findActor(id: string): Promise<Actor | null> {
  * from the connection only when it is absent, so in production the portal must sit behind a
  * reverse proxy that sets it (README); per-account limits do not depend on it.
  */
-export async function clientAddress(): Promise<string> {
-  const forwarded = (await headers()).get('x-forwarded-for');
+export async function clientAddress(from?: Headers): Promise<string> {
+  const forwarded = (from ?? (await headers())).get('x-forwarded-for');
   return forwarded?.split(',').at(-1)?.trim() || 'unknown';
 }

@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   const reference = (url.searchParams.get('reference') ?? '').slice(0, 40);
   const code = (url.searchParams.get('code') ?? '').slice(0, 20);
   if (!reference || !code) return NextResponse.json({ error: 'referenceAndCodeRequired' }, { status: 400 });
-  const result = await trackApplication(reference, code, await clientAddress());
+  const result = await trackApplication(reference, code, await clientAddress(request.headers));
   if (result.ok) return NextResponse.json(result.application, { headers: { 'Cache-Control': 'no-store' } });
   return result.error === 'limited'
     ? NextResponse.json({ error: 'limited', minutes: result.minutes }, { status: 429, headers: { 'Retry-After': String(result.minutes * 60) } })
