@@ -80,3 +80,11 @@ test('the first Tab reaches "Skip to main content", which moves focus to the con
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
+
+test('an address outside both languages says "Page not found" in Khmer and in English', async ({ page }) => {
+  const response = await page.goto('/fr/services');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'រកមិនឃើញទំព័រ' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Page not found' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -63,7 +63,9 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
                 {uploaded ? (
                   <>
                     {t('uploaded', { name: uploaded.fileName, size: formatBytes(uploaded.sizeBytes, locale) })}{' '}
-                    <a href={`/${locale}/applications/${id}/documents/${uploaded.id}`} target="_blank" rel="noopener">↗</a>
+                    <a href={`/${locale}/applications/${id}/documents/${uploaded.id}`} target="_blank" rel="noopener">
+                      {t('open', { name: doc.label[locale] })}
+                    </a>
                   </>
                 ) : (
                   t('notUploaded')
