@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "Application_submissionKey_key";
+
+-- AlterTable
+ALTER TABLE "Application" DROP COLUMN "submissionKey";
