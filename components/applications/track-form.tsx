@@ -15,7 +15,6 @@ interface Labels {
   code: string;
   codeHint: string;
   submit: string;
-  result: string;
 }
 
 export function TrackForm({ action, labels }: { action: (state: TrackState, data: FormData) => Promise<TrackState>; labels: Labels }) {
@@ -27,7 +26,7 @@ export function TrackForm({ action, labels }: { action: (state: TrackState, data
       <div role="status">
       {state.result ? (
         <section aria-labelledby="track-result" className="mb-8 border-l-8 border-brand-700 bg-brand-50 p-4">
-          <h2 id="track-result" className="mb-3 text-2xl font-bold">{labels.result.replace('{reference}', state.result.reference)}</h2>
+          <h2 id="track-result" className="mb-3 text-2xl font-bold">{state.result.heading}</h2>
           <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
             {state.result.rows.map(([term, value]) => (
               <div key={term} className="contents">

@@ -4,7 +4,7 @@ import type { Prisma } from '@/lib/db/generated/client';
 import { pageSchema, pruneAnswers, readPage, type Answers, type Page } from '@/lib/services/answers';
 import type { FoundApplication } from './find-application';
 
-export type SaveAnswersResult = { ok: true } | { ok: false; fieldErrors: Record<string, string>; values: Record<string, unknown> };
+export type SaveAnswersResult = { ok: true; answers: Answers } | { ok: false; fieldErrors: Record<string, string>; values: Record<string, unknown> };
 
 /** Checks one page's answers against the definition and saves them into the draft. */
 export async function saveAnswers(application: FoundApplication, page: Page, data: FormData): Promise<SaveAnswersResult> {
@@ -21,5 +21,5 @@ export async function saveAnswers(application: FoundApplication, page: Page, dat
   // An answer that hides a later question also drops that question's old answer.
   const answers = pruneAnswers(application.definition, merged);
   await db.application.update({ where: { id: application.id }, data: { answers: answers as Prisma.InputJsonObject, version: { increment: 1 } } });
-  return { ok: true };
+  return { ok: true, answers };
 }

@@ -137,19 +137,21 @@ export function pruneAnswers(definition: ServiceDefinition, answers: Answers): A
   const kept: Answers = {};
   for (const page of definition.pages) {
     for (const field of page.fields) {
-      if (answers[field.key] !== undefined && isShown(field, { ...answers })) kept[field.key] = answers[field.key]!;
+      if (answers[field.key] !== undefined && isShown(field, answers)) kept[field.key] = answers[field.key]!;
     }
   }
   return kept;
 }
 
+/** Whether every question this page asks has a valid saved answer. */
+export function isPageComplete(page: Page, answers: Answers): boolean {
+  const values = Object.fromEntries(page.fields.map((f) => [f.key, answers[f.key]]));
+  return pageSchema(page, answers).safeParse(values).success;
+}
+
 /** The first page with a question that still needs an answer, or null when all are done. */
 export function firstIncompletePage(definition: ServiceDefinition, answers: Answers): Page | null {
-  for (const page of definition.pages) {
-    const values = Object.fromEntries(page.fields.map((f) => [f.key, answers[f.key]]));
-    if (!pageSchema(page, answers).safeParse(values).success) return page;
-  }
-  return null;
+  return definition.pages.find((page) => !isPageComplete(page, answers)) ?? null;
 }
 
 export function requiredDocuments(definition: ServiceDefinition, answers: Answers) {

@@ -9,7 +9,7 @@ import { isLocale, routing } from '@/lib/i18n/routing';
 
 export interface TrackState extends FormState {
   /** Ready to show, in the page's language. */
-  result?: { reference: string; rows: [string, string][] };
+  result?: { heading: string; rows: [string, string][] };
 }
 
 // Public on purpose: anyone holding a reference and its tracking code may see the status.
@@ -35,7 +35,7 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
   return {
     values,
     result: {
-      reference: a.reference,
+      heading: t('result', { reference: a.reference }),
       rows: [
         [t('service'), a.service[lang]],
         [t('status'), tStatus(a.status)],

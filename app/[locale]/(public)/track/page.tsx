@@ -26,7 +26,6 @@ export default async function TrackPage({ params }: Props) {
           code: t('code'),
           codeHint: t('codeHint'),
           submit: t('submit'),
-          result: t.raw('result') as string,
         }}
       />
     </>

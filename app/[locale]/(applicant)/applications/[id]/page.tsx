@@ -11,7 +11,7 @@ import { db } from '@/lib/db/client';
 import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { firstIncompletePage, pageSchema, requiredDocuments } from '@/lib/services/answers';
+import { isPageComplete, requiredDocuments } from '@/lib/services/answers';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string }> };
 
@@ -34,15 +34,14 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const name = (d: { nameKm: string; nameEn: string } | null | undefined) => (d ? (locale === 'km' ? d.nameKm : d.nameEn) : '');
 
   if (application.status === 'draft') {
-    const incomplete = firstIncompletePage(definition, answers);
+    const done = new Map(definition.pages.map((p) => [p.key, isPageComplete(p, answers)]));
+    const incomplete = definition.pages.find((p) => !done.get(p.key));
     const documents = requiredDocuments(definition, answers);
     const uploaded = new Set(application.documents.map((d) => d.requirementKey));
     const documentsDone = documents.every((d) => !d.required || uploaded.has(d.key));
-    const pageDone = (page: (typeof definition.pages)[number]) =>
-      pageSchema(page, answers).safeParse(Object.fromEntries(page.fields.map((f) => [f.key, answers[f.key]]))).success;
     const next = incomplete ? `questions/${incomplete.key}` : !documentsDone ? 'documents' : 'check';
     const steps = [
-      ...definition.pages.map((p) => ({ key: p.key, label: p.title[locale], href: `questions/${p.key}`, done: pageDone(p) })),
+      ...definition.pages.map((p) => ({ key: p.key, label: p.title[locale], href: `questions/${p.key}`, done: done.get(p.key)! })),
       ...(documents.length ? [{ key: 'documents', label: t('documentsStep'), href: 'documents', done: documentsDone }] : []),
     ];
     return (

@@ -4,8 +4,6 @@ import { findApplication } from '@/lib/applications/find-application';
 import { saveAnswers } from '@/lib/applications/save-answers';
 import { stepAfter } from '@/lib/applications/steps';
 import { requireActor } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
-import type { Answers } from '@/lib/services/answers';
 import type { QuestionFormState } from '@/components/applications/question-form';
 
 export async function saveQuestionPage(locale: string, id: string, pageKey: string, _: QuestionFormState, data: FormData): Promise<QuestionFormState> {
@@ -20,6 +18,5 @@ export async function saveQuestionPage(locale: string, id: string, pageKey: stri
   const base = `/${locale}/applications/${id}`;
   if (data.get('intent') === 'later') redirect(`${base}?saved=1`);
   if (data.get('return') === 'check') redirect(`${base}/check`);
-  const saved = await db.application.findUniqueOrThrow({ where: { id }, select: { answers: true } });
-  redirect(`${base}/${stepAfter(application.definition, saved.answers as Answers, pageKey)}`);
+  redirect(`${base}/${stepAfter(application.definition, result.answers, pageKey)}`);
 }
