@@ -31,12 +31,18 @@ export async function findApplication(actor: Actor, id: string, action: Resource
   };
 }
 
-function scopeOf(application: { applicantId: string; organisationId: string | null; status: ApplicationScope['status']; stages: { departmentId: string }[] }): ApplicationScope {
+function scopeOf(application: {
+  applicantId: string;
+  organisationId: string | null;
+  status: ApplicationScope['status'];
+  stages: { departmentId: string; status: string }[];
+}): ApplicationScope {
   return {
     applicantId: application.applicantId,
     organisationId: application.organisationId,
     status: application.status,
-    departmentIds: application.stages.map((s) => s.departmentId),
+    // A department sees a file once it reaches one of its stages, not before.
+    departmentIds: application.stages.filter((s) => s.status !== 'pending').map((s) => s.departmentId),
   };
 }
 

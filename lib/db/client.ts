@@ -37,5 +37,13 @@ export async function query<Row extends pg.QueryResultRow>(text: string, values:
   return (await pool().query<Row>(text, values)).rows;
 }
 
+/** Closes the process's connections, for commands that end before the database does. */
+export async function closeDatabase(): Promise<void> {
+  const pool = globalForDb.portalPool;
+  globalForDb.portalPool = undefined;
+  globalForDb.portalDb = undefined;
+  await pool?.end();
+}
+
 export type { PrismaClient };
 export * from './generated/enums';

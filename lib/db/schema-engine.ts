@@ -32,6 +32,29 @@ function loadWasm(): Promise<void> {
 
 export type SchemaEngine = bg.SchemaEngine;
 
+/**
+ * adapter-pg runs a migration script by splitting it on every ';', which breaks function
+ * bodies (`$$ ... ; ... $$`). PostgreSQL's simple query protocol takes the whole script in one
+ * round trip and runs it as one implicit transaction, as `psql -1 -f` would.
+ */
+class WholeScriptPg extends PrismaPg {
+  constructor(private readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await this.pool.query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(error: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 /** Runs `work` with an engine connected to `databaseUrl`, then frees the engine and its pool. */
 export async function withSchemaEngine<T>(
   databaseUrl: string,
@@ -42,7 +65,7 @@ export async function withSchemaEngine<T>(
   // A pool object (not a connection string) so the adapter cannot point a shadow database
   // at the main one; we never use a shadow database.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },
     () => {},

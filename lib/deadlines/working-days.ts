@@ -41,3 +41,30 @@ export function endOfPhnomPenhDay(day: string): Date {
 export function dueAfterWorkingDays(start: Date, days: number, holidays: ReadonlySet<string>): Date {
   return endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(start), days, holidays));
 }
+
+/** How many working days lie after `from` up to and including `to` (0 when `to` is not later). */
+export function workingDaysBetween(from: string, to: string, holidays: ReadonlySet<string>): number {
+  let count = 0;
+  for (let day = from; day < to; ) {
+    day = nextDay(day);
+    if (isWorkingDay(day, holidays)) count++;
+  }
+  return count;
+}
+
+/** Moves a deadline later by the working days the clock was stopped. */
+export function extendByWorkingDays(due: Date, days: number, holidays: ReadonlySet<string>): Date {
+  return days > 0 ? endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(due), days, holidays)) : due;
+}
+
+export type DeadlineFlag = 'overdue' | 'atRisk';
+
+/** Days of warning before a deadline: a file due within this many working days is at risk. */
+export const atRiskWorkingDays = 2;
+
+/** Whether a running deadline has passed or is close; null when there is time (or no clock). */
+export function deadlineFlag(due: Date | null, now: Date, holidays: ReadonlySet<string>): DeadlineFlag | null {
+  if (!due) return null;
+  if (due.getTime() < now.getTime()) return 'overdue';
+  return due.getTime() <= endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(now), atRiskWorkingDays, holidays)).getTime() ? 'atRisk' : null;
+}

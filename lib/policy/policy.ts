@@ -27,7 +27,7 @@ export interface ApplicationScope {
   applicantId: string;
   organisationId: string | null;
   status: ApplicationStatus;
-  /** Departments of the application's stages: staff there may see the file. */
+  /** Departments of the stages the file has reached: staff there may see it. */
   departmentIds: readonly string[];
 }
 
@@ -35,6 +35,10 @@ export type ResourceAction = 'application.view' | 'application.edit';
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.some((r) => r.role === role);
+}
+
+export function hasRoleIn(actor: Actor, role: Role, departmentId: string): boolean {
+  return actor.roles.some((r) => r.role === role && r.departmentId === departmentId);
 }
 
 export function departmentsOf(actor: Actor): string[] {

@@ -1,29 +1,319 @@
-// The workflow of an application: its statuses, the transitions between them, who may take
-// each, and what each records. Every change of status goes through `transition`, inside the
-// caller's transaction, together with its event on the timeline.
-import type { ApplicationStatus, EventVisibility, Prisma, Role } from '@/lib/db/generated/client';
-import type { Actor } from '@/lib/policy/policy';
+// The workflow of an application, in one place: its statuses and the statuses of its stages,
+// the transitions between them, who may take each (which role, in which department), and what
+// each records. Every change goes through `perform` (or `submit`'s `transition`), in one
+// transaction with its event on the audit trail.
+//
+//   draft ──submit──▶ submitted ──approveStage──▶ in_review ──approveStage──▶ … ──finalApprove──▶ approved
+//                         │  ▲                        │  ▲
+//              requestInfo│  │resubmit     requestInfo│  │resubmit      (from submitted or in_review)
+//                         ▼  │                        ▼  │                 ──reject──▶ rejected
+//                     info_requested             info_requested
+//
+// A stage is pending until the file reaches it, then active; it pauses (info_requested) while
+// the applicant is asked for more, and ends approved or rejected. The department that holds
+// the current stage holds the file (`currentDepartmentId`); a decided file has none.
+import 'server-only';
+import { db } from '@/lib/db/client';
+import type { ApplicationStatus, EventVisibility, Prisma, Role, StageStatus } from '@/lib/db/generated/client';
+import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
+import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
+import { hasRoleIn, type Actor } from '@/lib/policy/policy';
+import type { ServiceDefinition } from '@/lib/services/definition';
 
-export interface Transition {
+/**
+ * Who may take a step:
+ * - applicant: the applicant, or an owner or manager of the organisation they applied for;
+ * - decider: in the department holding the current stage, the role the stage names (a clerk,
+ *   or the head of department); a head may also take a clerk's decision;
+ * - caseworker: a clerk or the head of the department holding the current stage;
+ * - supervisor: a supervisor or the head of that department;
+ * - staff: anyone of staff who may see the file (policy's application.view).
+ */
+export type Taker = 'applicant' | 'decider' | 'caseworker' | 'supervisor' | 'staff';
+
+export interface Step {
   from: readonly ApplicationStatus[];
-  to: ApplicationStatus;
-  /** Who takes it: the applicant (or their organisation's manager), or a staff role. */
-  by: 'applicant' | Role;
+  /** The application's status afterwards; absent when the step does not change it. */
+  to?: ApplicationStatus;
+  /** The current stage's status afterwards. */
+  stage?: StageStatus;
+  by: Taker;
+  /** The event it records; public events show on the applicant's timeline. */
   event: string;
   visibility: EventVisibility;
+  /** Whether the step must name the version the actor saw (a decision from a stale page is refused). */
+  guarded: boolean;
 }
 
-export const transitions = {
-  submit: { from: ['draft'], to: 'submitted', by: 'applicant', event: 'submitted', visibility: 'public' },
-} as const satisfies Record<string, Transition>;
+const open = ['submitted', 'in_review'] as const satisfies ApplicationStatus[];
+const held = ['submitted', 'in_review', 'info_requested'] as const satisfies ApplicationStatus[];
 
-export type TransitionName = keyof typeof transitions;
+export const steps = {
+  submit: { from: ['draft'], to: 'submitted', stage: 'active', by: 'applicant', event: 'submitted', visibility: 'public', guarded: true },
+  claim: { from: open, by: 'caseworker', event: 'assigned', visibility: 'internal', guarded: true },
+  reassign: { from: held, by: 'supervisor', event: 'reassigned', visibility: 'internal', guarded: true },
+  requestInfo: { from: open, to: 'info_requested', stage: 'info_requested', by: 'caseworker', event: 'info_requested', visibility: 'public', guarded: true },
+  resubmit: { from: ['info_requested'], to: 'in_review', stage: 'active', by: 'applicant', event: 'resubmitted', visibility: 'public', guarded: true },
+  // Only at an inspection stage; approving that stage needs a passing inspection.
+  recordInspection: { from: open, by: 'caseworker', event: 'inspection_recorded', visibility: 'public', guarded: true },
+  // Any stage but the last; the file moves to the next stage's department.
+  approveStage: { from: open, to: 'in_review', stage: 'approved', by: 'decider', event: 'stage_approved', visibility: 'public', guarded: true },
+  // The last stage.
+  finalApprove: { from: open, to: 'approved', stage: 'approved', by: 'decider', event: 'approved', visibility: 'public', guarded: true },
+  reject: { from: open, to: 'rejected', stage: 'rejected', by: 'decider', event: 'rejected', visibility: 'public', guarded: true },
+  // Internal notes never reach the applicant; they change nothing, so they need no version.
+  addNote: { from: [...held, 'approved', 'rejected', 'issued'], by: 'staff', event: 'note', visibility: 'internal', guarded: false },
+} as const satisfies Record<string, Step>;
+
+export type StepName = keyof typeof steps;
+export type StaffStep = Exclude<StepName, 'submit' | 'resubmit'>;
+
+/** What each step takes from the person taking it (checked by the caller's form schema). */
+export interface StepInput {
+  claim: Record<string, never>;
+  reassign: { assigneeId: string };
+  requestInfo: { message: string };
+  resubmit: Record<string, never>;
+  recordInspection: { date: string; inspector: string; result: 'passed' | 'failed'; notes: string };
+  approveStage: Record<string, never>;
+  finalApprove: Record<string, never>;
+  reject: { reason: string };
+  addNote: { text: string };
+}
 
 /** The application changed since the actor saw it (another tab, a double click, a colleague). */
 export class StaleApplicationError extends Error {
   constructor() {
     super('The application changed since it was read');
   }
+}
+
+/** The step is not open to this actor now; callers answer "not found" or a form error. */
+export class StepRefusedError extends Error {
+  constructor(readonly reason: 'notAllowed' | 'inspectionNeeded' | 'notAClerk') {
+    super(`Workflow step refused: ${reason}`);
+  }
+}
+
+/** What the machine needs to know of an application. */
+export interface CaseFile {
+  id: string;
+  applicantId: string;
+  organisationId: string | null;
+  status: ApplicationStatus;
+  version: number;
+  currentStageKey: string | null;
+  currentDepartmentId: string | null;
+  assigneeId: string | null;
+  dueAt: Date | null;
+  stageDueAt: Date | null;
+  definition: ServiceDefinition;
+  stages: readonly { id: string; stageKey: string; position: number; departmentId: string; status: StageStatus; pausedAt: Date | null; dueAt: Date | null }[];
+}
+
+function currentStage(file: CaseFile) {
+  const row = file.stages.find((s) => s.stageKey === file.currentStageKey);
+  const definition = file.definition.stages.find((s) => s.key === file.currentStageKey);
+  return row && definition ? { row, definition } : null;
+}
+
+function isApplicant(actor: Actor, file: CaseFile): boolean {
+  if (file.applicantId === actor.id) return true;
+  const member = actor.organisations.find((m) => m.organisationId === file.organisationId);
+  return member?.role === 'owner' || member?.role === 'manager';
+}
+
+function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
+  const department = file.currentDepartmentId;
+  switch (by) {
+    case 'applicant':
+      return isApplicant(actor, file);
+    case 'staff':
+      return file.stages.some((s) => s.status !== 'pending' && (['clerk', 'supervisor', 'department_head'] as Role[]).some((r) => hasRoleIn(actor, r, s.departmentId)));
+    case 'caseworker':
+      return !!department && (hasRoleIn(actor, 'clerk', department) || hasRoleIn(actor, 'department_head', department));
+    case 'supervisor':
+      return !!department && (hasRoleIn(actor, 'supervisor', department) || hasRoleIn(actor, 'department_head', department));
+    case 'decider': {
+      const stage = currentStage(file);
+      if (!stage || !department) return false;
+      return hasRoleIn(actor, 'department_head', department) || (stage.definition.decidedBy === 'clerk' && hasRoleIn(actor, 'clerk', department));
+    }
+  }
+}
+
+/** Whether `actor` may take `name` on the file as it stands: the one check pages and actions use. */
+export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
+  const step: Step = steps[name];
+  if (!step.from.includes(file.status) || !takes(actor, file, step.by)) return false;
+  const stage = currentStage(file);
+  const last = stage !== null && stage.row.position === file.definition.stages.length - 1;
+  switch (name) {
+    case 'claim':
+      return file.assigneeId !== actor.id;
+    case 'recordInspection':
+      return stage?.definition.kind === 'inspection';
+    case 'approveStage':
+      return stage !== null && !last;
+    case 'finalApprove':
+      return last;
+    default:
+      return true;
+  }
+}
+
+/** The staff steps open to `actor` now, in the order a review page offers them. */
+export function staffStepsFor(actor: Actor, file: CaseFile): StaffStep[] {
+  const order: StaffStep[] = ['claim', 'recordInspection', 'approveStage', 'finalApprove', 'requestInfo', 'reject', 'reassign', 'addNote'];
+  return order.filter((name) => mayTake(actor, file, name));
+}
+
+/** The department an actor acts for on this file: the applicant sees it on "who viewed my file". */
+export function actingDepartment(actor: Actor, file: Pick<CaseFile, 'currentDepartmentId' | 'stages'>): string | null {
+  const candidates = [file.currentDepartmentId, ...file.stages.map((s) => s.departmentId)].filter((d): d is string => !!d);
+  return candidates.find((d) => actor.roles.some((r) => r.departmentId === d)) ?? null;
+}
+
+interface Effects {
+  application: Omit<Prisma.ApplicationUncheckedUpdateManyInput, 'status' | 'version'>;
+  stages: { id: string; data: Prisma.ApplicationStageUncheckedUpdateInput }[];
+  data: Prisma.InputJsonObject;
+}
+
+/** What a staff or applicant step writes, beyond its status and its event. */
+async function effectsOf<N extends Exclude<StepName, 'submit'>>(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  file: CaseFile,
+  name: N,
+  input: StepInput[N],
+  now: Date,
+): Promise<Effects> {
+  const stage = currentStage(file);
+  const stageName = stage?.definition.key ?? null;
+  const none: Effects = { application: {}, stages: [], data: { stage: stageName } };
+  switch (name) {
+    case 'claim':
+      return { ...none, application: { assigneeId: actor.id } };
+    case 'reassign': {
+      const { assigneeId } = input as StepInput['reassign'];
+      const clerk = await tx.roleAssignment.findFirst({ where: { userId: assigneeId, departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] }, user: { status: 'active' } } });
+      if (!clerk) throw new StepRefusedError('notAClerk');
+      return { ...none, application: { assigneeId }, data: { stage: stageName, assigneeId } };
+    }
+    case 'addNote':
+      return { ...none, data: { stage: stageName, text: (input as StepInput['addNote']).text } };
+    case 'recordInspection':
+      return { ...none, data: { stage: stageName, ...(input as StepInput['recordInspection']) } };
+    case 'requestInfo':
+      // The clock stops; the file stays with the clerk who asked, who gets the answer.
+      return {
+        application: { assigneeId: file.assigneeId ?? actor.id },
+        stages: [{ id: stage!.row.id, data: { status: 'info_requested', pausedAt: now } }],
+        data: { stage: stageName, message: (input as StepInput['requestInfo']).message },
+      };
+    case 'resubmit': {
+      const holidays = await loadHolidays();
+      const paused = stage?.row.pausedAt ? workingDaysBetween(phnomPenhDay(stage.row.pausedAt), phnomPenhDay(now), holidays) : 0;
+      const extend = (due: Date | null) => (due ? extendByWorkingDays(due, paused, holidays) : null);
+      return {
+        application: { stageDueAt: extend(file.stageDueAt), dueAt: extend(file.dueAt) },
+        stages: stage ? [{ id: stage.row.id, data: { status: 'active', pausedAt: null, dueAt: extend(stage.row.dueAt) } }] : [],
+        data: { stage: stageName, pausedWorkingDays: paused },
+      };
+    }
+    case 'approveStage': {
+      if (stage!.definition.kind === 'inspection' && !(await passedInspection(tx, file.id, stage!.definition.key))) {
+        throw new StepRefusedError('inspectionNeeded');
+      }
+      const next = file.stages.find((s) => s.position === stage!.row.position + 1)!;
+      const nextDefinition = file.definition.stages[next.position]!;
+      const due = dueAfterWorkingDays(now, nextDefinition.deadlineWorkingDays, await loadHolidays());
+      return {
+        application: { currentStageKey: next.stageKey, currentDepartmentId: next.departmentId, stageDueAt: due, assigneeId: null },
+        stages: [
+          { id: stage!.row.id, data: { status: 'approved', completedAt: now } },
+          { id: next.id, data: { status: 'active', startedAt: now, dueAt: due } },
+        ],
+        data: { stage: stageName, nextStage: next.stageKey },
+      };
+    }
+    case 'finalApprove':
+    case 'reject': {
+      const decided = name === 'reject' ? 'rejected' : 'approved';
+      return {
+        application: { currentDepartmentId: null, stageDueAt: null, assigneeId: null, decidedAt: now },
+        stages: [{ id: stage!.row.id, data: { status: decided, completedAt: now } }],
+        data: name === 'reject' ? { stage: stageName, reason: (input as StepInput['reject']).reason } : { stage: stageName },
+      };
+    }
+  }
+  throw new Error(`unknown step ${name satisfies never}`);
+}
+
+async function passedInspection(tx: Prisma.TransactionClient, applicationId: string, stageKey: string): Promise<boolean> {
+  const last = await tx.applicationEvent.findFirst({
+    where: { applicationId, type: steps.recordInspection.event, data: { path: ['stage'], equals: stageKey } },
+    orderBy: { id: 'desc' },
+    select: { data: true },
+  });
+  return (last?.data as { result?: string } | undefined)?.result === 'passed';
+}
+
+/**
+ * Takes a step on a file the caller has read, as `actor`, naming the version they saw. Refuses
+ * (StepRefusedError) what the actor may not do and (StaleApplicationError) a step from a stale
+ * page; otherwise writes the change and its event in one transaction.
+ */
+export async function perform<N extends Exclude<StepName, 'submit'>>(
+  actor: Actor,
+  file: CaseFile,
+  name: N,
+  input: StepInput[N],
+  seenVersion: number,
+): Promise<void> {
+  if (!mayTake(actor, file, name)) throw new StepRefusedError('notAllowed');
+  const step: Step = steps[name];
+  if (step.guarded && seenVersion !== file.version) throw new StaleApplicationError();
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const effects = await effectsOf(tx, actor, file, name, input, now);
+    if (step.guarded) {
+      // Names the status and version that were read: a concurrent change matches nothing.
+      const updated = await tx.application.updateMany({
+        where: { id: file.id, status: file.status, version: seenVersion },
+        data: { ...effects.application, ...(step.to ? { status: step.to } : {}), version: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new StaleApplicationError();
+    }
+    for (const stage of effects.stages) await tx.applicationStage.update({ where: { id: stage.id }, data: stage.data });
+    await record(tx, file.id, actor, name, step, actingDepartment(actor, file), file.status, effects.data);
+  });
+}
+
+async function record(
+  tx: Prisma.TransactionClient,
+  applicationId: string,
+  actor: Actor,
+  name: StepName,
+  step: Step,
+  departmentId: string | null,
+  from: ApplicationStatus,
+  data: Prisma.InputJsonObject,
+): Promise<void> {
+  await tx.applicationEvent.create({
+    data: {
+      applicationId,
+      actorId: actor.id,
+      actorRole: step.by === 'applicant' ? null : (actor.roles.find((r) => r.departmentId === departmentId)?.role ?? null),
+      departmentId,
+      type: step.event,
+      visibility: step.visibility,
+      fromStatus: step.to ? from : null,
+      toStatus: step.to ?? null,
+      data: { step: name, ...data },
+    },
+  });
 }
 
 export interface TransitionTarget {
@@ -33,34 +323,65 @@ export interface TransitionTarget {
 }
 
 /**
- * Moves an application along one transition. The update names the status and version that
- * were read, so a concurrent change makes it match nothing and nothing is overwritten.
+ * Submits a draft inside the caller's transaction (which also numbers it and creates its
+ * stages): the draft's status and version guard the update, so a double submit files once.
  */
 export async function transition(
   tx: Prisma.TransactionClient,
   application: TransitionTarget,
-  name: TransitionName,
+  name: 'submit',
   actor: Actor,
-  changes: Omit<Prisma.ApplicationUncheckedUpdateManyInput, 'status' | 'version'> = {},
-  data: Prisma.InputJsonObject = {},
+  changes: Omit<Prisma.ApplicationUncheckedUpdateManyInput, 'status' | 'version'>,
+  data: Prisma.InputJsonObject,
 ): Promise<void> {
-  const t: Transition = transitions[name];
-  if (!t.from.includes(application.status)) throw new StaleApplicationError();
+  const step: Step = steps[name];
+  if (!step.from.includes(application.status)) throw new StaleApplicationError();
   const updated = await tx.application.updateMany({
     where: { id: application.id, status: application.status, version: application.version },
-    data: { ...changes, status: t.to, version: { increment: 1 } },
+    data: { ...changes, status: step.to, version: { increment: 1 } },
   });
   if (updated.count !== 1) throw new StaleApplicationError();
-  await tx.applicationEvent.create({
+  await record(tx, application.id, actor, name, step, null, application.status, data);
+}
+
+/**
+ * Gives the most urgent unclaimed file of a department to `actor`. Rows another clerk is
+ * claiming at this instant are skipped, not waited for, so two clerks never get the same one.
+ * Returns the file's id, or null when nothing is waiting.
+ */
+export async function claimNext(actor: Actor, departmentId: string): Promise<string | null> {
+  if (!hasRoleIn(actor, 'clerk', departmentId) && !hasRoleIn(actor, 'department_head', departmentId)) {
+    throw new StepRefusedError('notAllowed');
+  }
+  return db.$transaction(async (tx) => {
+    const [claimed] = await tx.$queryRaw<{ id: string; status: ApplicationStatus; currentStageKey: string | null }[]>`
+      update "Application" set "assigneeId" = ${actor.id}::uuid, version = version + 1, "updatedAt" = now()
+      where id = (
+        select id from "Application"
+        where "currentDepartmentId" = ${departmentId}::uuid and "assigneeId" is null and status in ('submitted', 'in_review')
+        order by "stageDueAt", id
+        limit 1
+        for update skip locked
+      )
+      returning id, status, "currentStageKey"`;
+    if (!claimed) return null;
+    await record(tx, claimed.id, actor, 'claim', steps.claim, departmentId, claimed.status, { stage: claimed.currentStageKey, next: true });
+    return claimed.id;
+  });
+}
+
+/** Records that a member of staff opened an applicant's record or one of its documents. */
+export async function recordView(actor: Actor, file: Pick<CaseFile, 'id' | 'currentDepartmentId' | 'stages'>, what: { documentId?: string } = {}): Promise<void> {
+  const departmentId = actingDepartment(actor, file);
+  await db.applicationEvent.create({
     data: {
-      applicationId: application.id,
+      applicationId: file.id,
       actorId: actor.id,
-      actorRole: t.by === 'applicant' ? null : t.by,
-      type: t.event,
-      visibility: t.visibility,
-      fromStatus: application.status,
-      toStatus: t.to,
-      data,
+      actorRole: actor.roles.find((r) => r.departmentId === departmentId)?.role ?? actor.roles[0]?.role ?? null,
+      departmentId,
+      type: what.documentId ? 'document_viewed' : 'record_viewed',
+      visibility: 'internal',
+      data: what.documentId ? { documentId: what.documentId } : {},
     },
   });
 }

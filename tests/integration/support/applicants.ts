@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createDraft } from '@/lib/applications/create-draft';
 import { findApplication } from '@/lib/applications/find-application';
+import { submitApplication } from '@/lib/applications/submit-application';
 import { findActor } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/policy/policy';
-import { renewalAnswers } from '../../support/answers';
+import { requiredDocuments } from '@/lib/services/answers';
+import { permitAnswers, renewalAnswers } from '../../support/answers';
 
 export async function newCitizen(): Promise<Actor> {
   const user = await db.user.create({
@@ -13,12 +16,23 @@ export async function newCitizen(): Promise<Actor> {
   return (await findActor(user.id))!;
 }
 
+/** A member of staff holding `role` in the department with `departmentCode`. */
+export async function newStaff(role: Role, departmentCode: string): Promise<Actor> {
+  const department = await db.department.findUniqueOrThrow({ where: { code: departmentCode } });
+  const user = await db.user.create({
+    data: { name: `Test ${role}`, email: `it-${randomUUID()}@example.com`, roles: { create: { role, departmentId: department.id } } },
+  });
+  return (await findActor(user.id))!;
+}
 
-/** A driving-licence renewal draft with every answer and document, ready to submit. */
-export async function readyDraft(actor: Actor) {
-  const draft = (await createDraft(actor, 'driving-licence-renewal'))!;
-  await db.application.update({ where: { id: draft.id }, data: { answers: renewalAnswers } });
-  for (const key of ['current-licence', 'national-id', 'medical-certificate', 'photo']) {
+const answersFor = { 'driving-licence-renewal': renewalAnswers, 'construction-permit': permitAnswers };
+
+/** A draft with every answer and document, ready to submit. */
+export async function readyDraft(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal') {
+  const draft = (await createDraft(actor, service))!;
+  await db.application.update({ where: { id: draft.id }, data: { answers: answersFor[service] } });
+  const withAnswers = (await findApplication(actor, draft.id, 'application.edit'))!;
+  for (const { key } of requiredDocuments(withAnswers.definition, withAnswers.answers)) {
     await db.document.create({
       data: {
         applicationId: draft.id,
@@ -33,4 +47,12 @@ export async function readyDraft(actor: Actor) {
     });
   }
   return (await findApplication(actor, draft.id, 'application.edit'))!;
+}
+
+/** A submitted application of `actor`'s, waiting in its first department's queue. */
+export async function filedApplication(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal') {
+  const draft = await readyDraft(actor, service);
+  const result = await submitApplication(draft, actor, draft.version, true);
+  if (!result.ok) throw new Error(`could not file the test application: ${result.error}`);
+  return draft.id;
 }

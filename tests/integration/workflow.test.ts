@@ -1,0 +1,121 @@
+import { expect, test } from 'vitest';
+import { findApplication } from '@/lib/applications/find-application';
+import { db } from '@/lib/db/client';
+import type { Actor } from '@/lib/policy/policy';
+import { claimNext, perform, StaleApplicationError, StepRefusedError, staffStepsFor } from '@/lib/workflow/machine';
+import { filedApplication, newCitizen, newStaff } from './support/applicants';
+
+async function open(actor: Actor, id: string) {
+  const file = await findApplication(actor, id, 'application.view');
+  if (!file) throw new Error('not found');
+  return file;
+}
+
+/** Takes a step as `actor` from a freshly read page. */
+async function take<N extends Parameters<typeof perform>[2]>(actor: Actor, id: string, name: N, input: Parameters<typeof perform<N>>[3]) {
+  const file = await open(actor, id);
+  await perform(actor, file, name, input, file.version);
+}
+
+test('a construction permit passes every stage across departments, with one request for information', async () => {
+  const citizen = await newCitizen();
+  const id = await filedApplication(citizen, 'construction-permit');
+  const worksClerk = await newStaff('clerk', 'public-works');
+  const constructionClerk = await newStaff('clerk', 'construction');
+  const inspector = await newStaff('clerk', 'inspection');
+  const worksHead = await newStaff('department_head', 'public-works');
+
+  // The construction department does not see the file before it reaches them.
+  expect(await findApplication(constructionClerk, id, 'application.view')).toBeNull();
+  expect(staffStepsFor(worksClerk, await open(worksClerk, id))).toEqual(['claim', 'approveStage', 'requestInfo', 'reject', 'addNote']);
+
+  await take(worksClerk, id, 'claim', {});
+  await take(worksClerk, id, 'requestInfo', { message: 'Please upload the signed site plan.' });
+  let app = await db.application.findUniqueOrThrow({ where: { id }, include: { stages: { orderBy: { position: 'asc' } } } });
+  expect(app.status).toBe('info_requested');
+  expect(app.stages[0]!.status).toBe('info_requested');
+  expect(app.stages[0]!.pausedAt).not.toBeNull();
+  // While the applicant is asked, staff cannot decide.
+  await expect(take(worksClerk, id, 'approveStage', {})).rejects.toThrow(StepRefusedError);
+
+  // The clock stopped for the working days the applicant took.
+  await db.applicationStage.update({ where: { id: app.stages[0]!.id }, data: { pausedAt: new Date(Date.now() - 7 * 86_400_000) } });
+  await take(citizen, id, 'resubmit', {});
+  const resumed = await db.application.findUniqueOrThrow({ where: { id } });
+  expect(resumed.status).toBe('in_review');
+  expect(resumed.assigneeId).toBe(worksClerk.id);
+  expect(resumed.stageDueAt!.getTime()).toBeGreaterThan(app.stageDueAt!.getTime() + 4 * 86_400_000);
+
+  await take(worksClerk, id, 'approveStage', {});
+  const moved = await db.application.findUniqueOrThrow({ where: { id }, include: { stages: { orderBy: { position: 'asc' } }, currentDepartment: true } });
+  expect([moved.status, moved.currentStageKey, moved.currentDepartment?.code, moved.assigneeId]).toEqual(['in_review', 'technical-review', 'construction', null]);
+  expect(moved.stages.map((s) => s.status)).toEqual(['approved', 'active', 'pending', 'pending']);
+  // Public works no longer holds it: its clerk sees it (an earlier stage was theirs) but cannot act.
+  expect(staffStepsFor(worksClerk, await open(worksClerk, id))).toEqual(['addNote']);
+
+  await take(constructionClerk, id, 'approveStage', {});
+  // An inspection stage needs a passing inspection before it can be approved.
+  await expect(take(inspector, id, 'approveStage', {})).rejects.toThrow(new StepRefusedError('inspectionNeeded'));
+  await take(inspector, id, 'recordInspection', { date: '2026-11-20', inspector: 'Mao Sophal', result: 'passed', notes: 'Foundations as drawn.' });
+  await take(inspector, id, 'approveStage', {});
+
+  // The last stage is the head's: a clerk of the same department may not take it.
+  expect(staffStepsFor(worksClerk, await open(worksClerk, id))).not.toContain('finalApprove');
+  await expect(take(worksClerk, id, 'finalApprove', {})).rejects.toThrow(StepRefusedError);
+  await take(worksHead, id, 'finalApprove', {});
+
+  app = await db.application.findUniqueOrThrow({ where: { id }, include: { stages: { orderBy: { position: 'asc' } } } });
+  expect(app.status).toBe('approved');
+  expect(app.currentDepartmentId).toBeNull();
+  expect(app.stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
+  const events = await db.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } });
+  expect(events.map((e) => e.type)).toEqual([
+    'submitted', 'assigned', 'info_requested', 'resubmitted', 'stage_approved', 'stage_approved', 'inspection_recorded', 'stage_approved', 'approved',
+  ]);
+});
+
+test('a clerk of another department cannot see or act on an application', async () => {
+  const citizen = await newCitizen();
+  const id = await filedApplication(citizen);
+  const outsider = await newStaff('clerk', 'logistics');
+  const insider = await newStaff('clerk', 'land-transport');
+  expect(await findApplication(outsider, id, 'application.view')).toBeNull();
+  // Even handed the file as it stands, the machine refuses every step.
+  const file = await open(insider, id);
+  for (const step of ['claim', 'approveStage', 'finalApprove', 'reject', 'requestInfo', 'addNote'] as const) {
+    expect(() => staffStepsFor(outsider, file)).not.toThrow();
+    await expect(perform(outsider, file, step, { reason: 'x', message: 'x', text: 'x' } as never, file.version)).rejects.toThrow(StepRefusedError);
+  }
+  expect((await db.application.findUniqueOrThrow({ where: { id } })).version).toBe(file.version);
+});
+
+test('a decision from a stale page is refused and overwrites nothing', async () => {
+  const citizen = await newCitizen();
+  const id = await filedApplication(citizen);
+  const first = await newStaff('clerk', 'land-transport');
+  const second = await newStaff('clerk', 'land-transport');
+  const seenByFirst = await open(first, id);
+  const seenBySecond = await open(second, id);
+  await perform(first, seenByFirst, 'finalApprove', {}, seenByFirst.version);
+  await expect(perform(second, seenBySecond, 'reject', { reason: 'Blurred photo' }, seenBySecond.version)).rejects.toThrow(StaleApplicationError);
+  const app = await db.application.findUniqueOrThrow({ where: { id } });
+  expect(app.status).toBe('approved');
+  expect(await db.applicationEvent.count({ where: { applicationId: id, type: 'rejected' } })).toBe(0);
+});
+
+test('twenty clerks claiming at once take each of ten waiting files exactly once', async () => {
+  const department = await db.department.create({ data: { code: `test-${Date.now()}`, nameKm: 'សាកល្បង', nameEn: 'Test' } });
+  const citizen = await newCitizen();
+  const ids = await Promise.all(Array.from({ length: 10 }, () => filedApplication(citizen)));
+  await db.application.updateMany({ where: { id: { in: ids } }, data: { currentDepartmentId: department.id } });
+  const clerks = await Promise.all(Array.from({ length: 20 }, async () => {
+    const user = await db.user.create({ data: { name: 'Clerk', roles: { create: { role: 'clerk', departmentId: department.id } } } });
+    return { id: user.id, name: user.name, roles: [{ role: 'clerk' as const, departmentId: department.id }], organisations: [] };
+  }));
+  const claimed = await Promise.all(clerks.map((clerk) => claimNext(clerk, department.id)));
+  const taken = claimed.filter((c): c is string => c !== null);
+  expect(taken.sort()).toEqual([...ids].sort());
+  const rows = await db.application.findMany({ where: { id: { in: ids } }, select: { assigneeId: true } });
+  expect(new Set(rows.map((r) => r.assigneeId)).size).toBe(10);
+  expect(await db.applicationEvent.count({ where: { applicationId: { in: ids }, type: 'assigned' } })).toBe(10);
+});
