@@ -1,6 +1,6 @@
 // Form controls. Each takes the id its Field or Fieldset was given, so that the label, hint
 // and error are announced with it; none needs JavaScript.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { describedBy } from './field';
 
 const control =
@@ -93,6 +93,20 @@ export function FileInput({ id, hint, error, accept = 'application/pdf,image/jpe
       aria-describedby={describedBy(id, hint, error)}
       aria-invalid={error ? true : undefined}
       className="block w-full text-base file:mr-4 file:min-h-11 file:cursor-pointer file:border-0 file:bg-slate-200 file:px-4 file:font-bold"
+      {...props}
+    />
+  );
+}
+
+export function TextArea({ id, hint, error, className = '', ...props }: Described & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <textarea
+      id={id}
+      name={props.name ?? id}
+      rows={4}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+      className={`${control} ${error ? 'border-red-700' : ''} ${className}`}
       {...props}
     />
   );

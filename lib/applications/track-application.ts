@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { query } from '@/lib/db/client';
 import type { ApplicationStatus } from '@/lib/db/generated/enums';
 import { failureDelayMs, recordFailure } from '@/lib/auth/throttle';
-import { serviceDefinition, type LocalizedText, type ServiceDefinition } from '@/lib/services/definition';
+import type { LocalizedText } from '@/lib/services/definition';
+import { definitionOfVersion } from '@/lib/services/queries';
 
 /** What public tracking shows: status and routing, never the applicant or their answers. */
 export interface TrackedApplication {
@@ -17,17 +18,6 @@ export interface TrackedApplication {
 export type TrackResult = { ok: true; application: TrackedApplication } | { ok: false; error: 'notFound' } | { ok: false; error: 'limited'; minutes: number };
 
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-
-// Service versions never change once published, so each is read and parsed once per process.
-const definitions = new Map<string, ServiceDefinition>();
-async function definitionOf(versionId: string): Promise<ServiceDefinition> {
-  let definition = definitions.get(versionId);
-  if (!definition) {
-    const [row] = await query<{ definition: unknown }>('select definition from "ServiceVersion" where id = $1', [versionId]);
-    definitions.set(versionId, (definition = serviceDefinition.parse(row!.definition)));
-  }
-  return definition;
-}
 
 interface Row {
   reference: string | null;
@@ -62,7 +52,7 @@ export async function trackApplication(reference: string, code: string, clientAd
     await new Promise((resolve) => setTimeout(resolve, Math.min(failureDelayMs(failures), 1_000)));
     return { ok: false, error: 'notFound' };
   }
-  const definition = await definitionOf(row.versionId!);
+  const definition = await definitionOfVersion(row.versionId!);
   return {
     ok: true,
     application: {

@@ -10,6 +10,8 @@ export interface FormState {
   fieldErrors?: Record<string, string>;
   formError?: string;
   values?: Record<string, string>;
+  /** When a decision came from a stale page: what others did since, one line each. */
+  changes?: string[];
 }
 
 export const emptyFormState: FormState = {};

@@ -24,6 +24,8 @@ const field = z.object({
   options: z.array(option).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
+  // Numbers are shown grouped (1,200 m²); a year or other identifier is not (2026).
+  grouping: z.boolean().default(true),
   // Asked only when another answer has this value ("conditional question").
   showIf: z.object({ field: z.string(), equals: z.union([z.string(), z.array(z.string())]) }).optional(),
 });

@@ -24,7 +24,7 @@ export function displayAnswer(field: Field, value: Answer | undefined, locale: L
     case 'date':
       return formatDay(String(value), locale);
     case 'number':
-      return new Intl.NumberFormat(locale).format(Number(value));
+      return new Intl.NumberFormat(locale, { useGrouping: field.grouping }).format(Number(value));
     default:
       return String(value);
   }

@@ -1,4 +1,4 @@
-import { db } from '@/lib/db/client';
+import { db, query } from '@/lib/db/client';
 import { serviceDefinition, type ServiceDefinition } from './definition';
 
 export interface PublishedService {
@@ -44,4 +44,20 @@ export function matchesQuery(service: PublishedService, query: string): boolean 
 export async function departmentsByCode(): Promise<Map<string, { id: string; nameKm: string; nameEn: string }>> {
   const rows = await db.department.findMany({ select: { id: true, code: true, nameKm: true, nameEn: true } });
   return new Map(rows.map((d) => [d.code, d]));
+}
+
+// Published versions never change, so each is read and parsed once per process.
+const versions = new Map<string, Promise<ServiceDefinition>>();
+
+/** The definition of one service version, by its id (cached). */
+export function definitionOfVersion(versionId: string): Promise<ServiceDefinition> {
+  let definition = versions.get(versionId);
+  if (!definition) {
+    definition = query<{ definition: unknown }>('select definition from "ServiceVersion" where id = $1', [versionId]).then(([row]) =>
+      serviceDefinition.parse(row!.definition),
+    );
+    definition.catch(() => versions.delete(versionId));
+    versions.set(versionId, definition);
+  }
+  return definition;
 }

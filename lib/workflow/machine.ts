@@ -272,9 +272,11 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
   input: StepInput[N],
   seenVersion: number,
 ): Promise<void> {
-  if (!mayTake(actor, file, name)) throw new StepRefusedError('notAllowed');
   const step: Step = steps[name];
+  // Stale first: a step that was open on the page the actor saw, and is not now, is news to them.
+  // (Callers only hand over files the actor may see.)
   if (step.guarded && seenVersion !== file.version) throw new StaleApplicationError();
+  if (!mayTake(actor, file, name)) throw new StepRefusedError('notAllowed');
   const now = new Date();
   await db.$transaction(async (tx) => {
     const effects = await effectsOf(tx, actor, file, name, input, now);
@@ -370,8 +372,16 @@ export async function claimNext(actor: Actor, departmentId: string): Promise<str
   });
 }
 
-/** Records that a member of staff opened an applicant's record or one of its documents. */
-export async function recordView(actor: Actor, file: Pick<CaseFile, 'id' | 'currentDepartmentId' | 'stages'>, what: { documentId?: string } = {}): Promise<void> {
+/**
+ * Records that someone other than the applicant's side (staff, an auditor) opened the
+ * applicant's record or one of its documents. The applicant sees which department, and when.
+ */
+export async function recordView(
+  actor: Actor,
+  file: Pick<CaseFile, 'id' | 'applicantId' | 'organisationId' | 'currentDepartmentId' | 'stages'>,
+  what: { documentId?: string } = {},
+): Promise<void> {
+  if (file.applicantId === actor.id || actor.organisations.some((m) => m.organisationId === file.organisationId)) return;
   const departmentId = actingDepartment(actor, file);
   await db.applicationEvent.create({
     data: {

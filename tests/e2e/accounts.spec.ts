@@ -93,15 +93,15 @@ test('too many wrong passwords lock the account for a while, and say so', async 
 });
 
 const staffLandings = [
-  { account: 'clerk.transport@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'clerk.works@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'clerk.construction@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'inspector@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'clerk.logistics@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'clerk.inspection@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'supervisor.transport@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'head.works@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
-  { account: 'head.transport@demo.gov.kh', heading: 'Department work', path: '/en/staff' },
+  { account: 'clerk.transport@demo.gov.kh', heading: 'Queue of the General Department of Land Transport', path: '/en/staff' },
+  { account: 'clerk.works@demo.gov.kh', heading: 'Queue of the General Department of Public Works', path: '/en/staff' },
+  { account: 'clerk.construction@demo.gov.kh', heading: 'Queue of the Department of Construction Management', path: '/en/staff' },
+  { account: 'inspector@demo.gov.kh', heading: 'Queue of the General Inspectorate', path: '/en/staff' },
+  { account: 'clerk.logistics@demo.gov.kh', heading: 'Queue of the General Department of Logistics', path: '/en/staff' },
+  { account: 'clerk.inspection@demo.gov.kh', heading: 'Queue of the Department of Vehicle Technical Inspection', path: '/en/staff' },
+  { account: 'supervisor.transport@demo.gov.kh', heading: 'Queue of the General Department of Land Transport', path: '/en/staff' },
+  { account: 'head.works@demo.gov.kh', heading: 'Queue of the General Department of Public Works', path: '/en/staff' },
+  { account: 'head.transport@demo.gov.kh', heading: 'Queue of the General Department of Land Transport', path: '/en/staff' },
   { account: 'auditor@demo.gov.kh', heading: 'Audit', path: '/en/audit' },
   { account: 'admin@demo.gov.kh', heading: 'Administration', path: '/en/admin' },
   { account: 'investor@demo.gov.kh', heading: 'Your applications', path: '/en/account' },
@@ -115,10 +115,18 @@ for (const { account, heading, path } of staffLandings) {
   });
 }
 
-test("a clerk's page shows the departments they work in", async ({ page }) => {
+test("a clerk's queue holds only their department's files, and only a supervisor sees the workload", async ({ page }) => {
   await signIn(page, 'inspector@demo.gov.kh');
-  await expect(page.getByRole('table', { name: 'Your departments' })).toContainText('General Inspectorate');
-  await expect(page.getByRole('table', { name: 'Your departments' })).not.toContainText('Land Transport');
+  await expect(page.getByRole('navigation', { name: 'Your departments' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Workload and reassignment' })).toHaveCount(0);
+  const response = await page.goto('/en/staff/supervisor?department=inspection');
+  expect(response?.status()).toBe(404);
+  await signOut(page, 'en');
+  await signIn(page, 'supervisor.transport@demo.gov.kh');
+  await page.getByRole('link', { name: 'Workload and reassignment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Workload of the General Department of Land Transport' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Files per member of staff' })).toContainText('កែវ សុភា');
+  await expect(page.getByRole('button', { name: 'Take the next file' })).toHaveCount(0);
 });
 
 test('a citizen who opens a staff address gets "Page not found"', async ({ page }) => {

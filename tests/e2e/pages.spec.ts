@@ -13,7 +13,8 @@ const publicPages = [
 
 const signedInPages = [
   { account: 'citizen@demo.gov.kh', path: '/account', heading: { en: 'Your applications', km: 'ពាក្យស្នើសុំរបស់អ្នក' } },
-  { account: 'clerk.transport@demo.gov.kh', path: '/staff', heading: { en: 'Department work', km: 'ការងារនាយកដ្ឋាន' } },
+  { account: 'clerk.transport@demo.gov.kh', path: '/staff', heading: { en: 'Queue of the General Department of Land Transport', km: 'ជួររង់ចាំរបស់ អគ្គនាយកដ្ឋានដឹកជញ្ជូនផ្លូវគោក' } },
+  { account: 'supervisor.transport@demo.gov.kh', path: '/staff/supervisor?department=land-transport', heading: { en: 'Workload of the General Department of Land Transport', km: 'បន្ទុកការងាររបស់ អគ្គនាយកដ្ឋានដឹកជញ្ជូនផ្លូវគោក' } },
   { account: 'admin@demo.gov.kh', path: '/admin', heading: { en: 'Administration', km: 'ការគ្រប់គ្រងប្រព័ន្ធ' } },
   { account: 'auditor@demo.gov.kh', path: '/audit', heading: { en: 'Audit', km: 'សវនកម្ម' } },
 ];

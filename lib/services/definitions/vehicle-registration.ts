@@ -46,7 +46,7 @@ export const vehicleRegistration = defineService({
         },
         { key: 'make', type: 'text', label: { km: 'ម៉ាក', en: 'Make' }, hint: { km: 'ឧទាហរណ៍ Toyota', en: 'For example, Toyota' } },
         { key: 'model', type: 'text', label: { km: 'ម៉ូដែល', en: 'Model' } },
-        { key: 'yearOfManufacture', type: 'number', label: { km: 'ឆ្នាំផលិត', en: 'Year of manufacture' }, min: 1980, max: 2027 },
+        { key: 'yearOfManufacture', type: 'number', label: { km: 'ឆ្នាំផលិត', en: 'Year of manufacture' }, min: 1980, max: 2027, grouping: false },
         {
           key: 'vin',
           type: 'vin',

@@ -55,3 +55,63 @@ export async function trackPublicly(page: Page, locale: 'en' | 'km', reference: 
   await page.getByRole('button', { name: w.submit }).click();
   return page.getByRole('region', { name: `${w.result} ${reference}` });
 }
+
+/** Files a vehicle registration in English from a signed-in citizen's browser; returns its id and reference. */
+export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K0123456') {
+  await startService(page, 'en', 'Register a new vehicle');
+  await page.getByLabel('Car', { exact: true }).check();
+  await page.getByLabel('Make').fill('Toyota');
+  await page.getByLabel('Model').fill('Vios');
+  await page.getByLabel('Year of manufacture').fill('2026');
+  await page.getByLabel('Vehicle identification number (VIN)').fill(vin);
+  await page.getByLabel('Engine number').fill('2NR-7654321');
+  await page.getByLabel('Colour').fill('Silver');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByLabel('Bought new from a dealer in Cambodia').check();
+  await page.getByLabel('Date of purchase').fill('2026-11-02');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByLabel('National ID number').fill('010 234 567');
+  await page.getByLabel('Province or capital').selectOption({ label: 'Phnom Penh' });
+  await page.getByLabel('District (Khan or Srok)').fill('Chamkar Mon');
+  await page.getByLabel('Mobile number').fill('012 345 678');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await upload(page, "Owner's national ID card (front and back)", files.png());
+  await upload(page, 'Sales invoice for the vehicle', files.pdf());
+  await upload(page, 'Photos of the vehicle from the front and the side', files.png());
+  await expect(page.getByText('Photos of the vehicle from the front and the side has been uploaded.')).toBeVisible();
+  return checkAndSubmit(page);
+}
+
+/** Files a construction permit for housing in English; returns its id and reference. */
+export async function fileConstructionPermit(page: Page) {
+  await startService(page, 'en', 'Construction permit');
+  await page.getByLabel('Project name').fill('Riverside flats');
+  await page.getByLabel('What the building will be used for').selectOption({ label: 'Housing' });
+  await page.getByLabel('Number of floors').fill('4');
+  await page.getByLabel('Total floor area (square metres)').fill('800');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByLabel('Province or capital').selectOption({ label: 'Phnom Penh' });
+  await page.getByLabel('District (Khan or Srok)').fill('Tuol Kouk');
+  await page.getByLabel('Land title number').fill('12020304-0099');
+  await page.getByLabel('Land area (square metres)').fill('300');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByLabel("Architect's name").fill('Heng Visal');
+  await page.getByLabel("Engineer's licence number").fill('ENG-2211');
+  await page.getByLabel('Contact mobile number').fill('011 222 333');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  for (const document of ['Land title certificate', 'Architectural drawings', 'Structural drawings', 'Site plan', 'National ID card or company registration certificate']) {
+    await upload(page, document, files.pdf());
+    await expect(page.getByText(`${document} has been uploaded.`)).toBeVisible();
+  }
+  return checkAndSubmit(page);
+}
+
+async function checkAndSubmit(page: Page) {
+  await page.getByRole('link', { name: 'Continue', exact: true }).click();
+  await page.getByLabel(/I confirm that the information/).check();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Application submitted' })).toBeVisible();
+  const reference = (await page.getByTestId('reference').textContent())!;
+  const id = new URL(page.url()).pathname.split('/')[3]!;
+  return { id, reference };
+}

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
+import { Alert } from '@/components/ui/alert';
 import { Table } from '@/components/ui/table';
+import { verifyAuditChain } from '@/lib/audit/verify-chain';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/routing';
@@ -14,19 +16,39 @@ export default async function AuditPage({ params }: Props) {
   setRequestLocale(locale);
   await requireArea(locale, 'audit.enter', '/audit');
   const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
-  const [count, recent] = await Promise.all([
+  const [count, recent, chain, tEvents] = await Promise.all([
     db.applicationEvent.count(),
     db.applicationEvent.findMany({
       orderBy: { id: 'desc' },
       take: 20,
-      select: { id: true, type: true, createdAt: true, application: { select: { reference: true } } },
+      select: {
+        id: true,
+        type: true,
+        createdAt: true,
+        application: { select: { reference: true } },
+        actor: { select: { name: true } },
+        departmentId: true,
+      },
     }),
+    verifyAuditChain(),
+    getTranslations('events'),
   ]);
+  const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
+  const departmentName = (id: string | null) => {
+    const d = departments.find((x) => x.id === id);
+    return d ? (locale === 'km' ? d.nameKm : d.nameEn) : '—';
+  };
 
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 text-lg">{t('eventCount', { count })}</p>
+      <h2 className="mb-3 text-2xl font-bold">{t('chain')}</h2>
+      {chain.ok ? (
+        <Alert tone="success">{t('chainOk', { count: chain.events })}</Alert>
+      ) : (
+        <Alert tone="error">{t('chainBroken', { position: chain.position, eventId: chain.eventId, reason: t(`reasons.${chain.reason}`) })}</Alert>
+      )}
       {recent.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -36,8 +58,10 @@ export default async function AuditPage({ params }: Props) {
           rowKey={(e) => String(e.id)}
           columns={[
             { header: t('when'), cell: (e) => format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
-            { header: t('event'), cell: (e) => e.type },
+            { header: t('event'), cell: (e) => tEvents(e.type as 'submitted') },
             { header: t('reference'), cell: (e) => e.application.reference ?? '—' },
+            { header: t('actor'), cell: (e) => e.actor?.name ?? '—' },
+            { header: t('department'), cell: (e) => departmentName(e.departmentId) },
           ]}
         />
       )}

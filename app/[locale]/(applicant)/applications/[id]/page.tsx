@@ -12,8 +12,13 @@ import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { isPageComplete, requiredDocuments } from '@/lib/services/answers';
+import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
+import { deadlineFlag } from '@/lib/deadlines/working-days';
+import { mayTake } from '@/lib/workflow/machine';
+import { ResubmitForm } from '@/components/applications/resubmit-form';
+import { resubmitAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -23,7 +28,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const actor = await requireActor(locale, `/applications/${id}`);
   const application = await findApplication(actor, id, 'application.view');
   if (!application) notFound();
-  const { saved } = await searchParams;
+  const { saved, resubmitted } = await searchParams;
   const [t, tStatus, tTimeline, tCheck] = await Promise.all([
     getTranslations('application'),
     getTranslations('applicationStatus'),
@@ -67,25 +72,65 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     );
   }
 
-  const events = await db.applicationEvent.findMany({
-    where: { applicationId: id, visibility: 'public' },
-    orderBy: { id: 'desc' },
-    select: { id: true, type: true, createdAt: true },
-  });
+  const [events, views, holidays] = await Promise.all([
+    db.applicationEvent.findMany({
+      where: { applicationId: id, visibility: 'public' },
+      orderBy: { id: 'desc' },
+      select: { id: true, type: true, createdAt: true, data: true },
+    }),
+    // Which department opened the file and when; never the member of staff's name.
+    db.applicationEvent.findMany({
+      where: { applicationId: id, type: 'record_viewed' },
+      orderBy: { id: 'desc' },
+      take: 50,
+      select: { id: true, createdAt: true, departmentId: true },
+    }),
+    loadHolidays(),
+  ]);
+  const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
+  const departmentName = (departmentId: string | null) => name(departments.find((d) => d.id === departmentId));
   const stage = definition.stages.find((s) => s.key === application.currentStageKey);
+  const paused = application.status === 'info_requested';
+  const flag = application.currentDepartmentId && !paused ? deadlineFlag(application.dueAt, new Date(), holidays) : null;
+  const latest = (type: string) => (events.find((e) => e.type === type)?.data ?? {}) as { message?: string; reason?: string };
   const summary: [string, React.ReactNode][] = [
     [t('reference'), application.reference],
     [t('status'), <StatusTag key="s" tone="blue">{tStatus(application.status)}</StatusTag>],
     [t('stage'), stage?.name[locale] ?? '—'],
     [t('department'), name(application.currentDepartment) || '—'],
-    [t('expected'), application.dueAt ? formatDay(application.dueAt, locale) : '—'],
+    [t('expected'), application.dueAt ? (
+      <span key="d" className="flex flex-wrap items-center gap-2">
+        {formatDay(application.dueAt, locale)}
+        {flag ? <StatusTag tone={flag === 'overdue' ? 'red' : 'amber'}>{t(`${flag}Flag`)}</StatusTag> : null}
+      </span>
+    ) : '—'],
     [t('submittedOn'), application.submittedAt ? formatDay(application.submittedAt, locale) : '—'],
     [t('fee'), application.feeRiel !== null ? formatRiel(application.feeRiel, locale) : '—'],
     [t('trackingCode'), application.trackingCode],
   ];
   return (
     <>
+      {resubmitted ? <Alert tone="success">{t('resubmitted')}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title', { service: definition.name[locale] })}</h1>
+      {paused && mayTake(actor, application, 'resubmit') ? (
+        <section aria-labelledby="info-requested" className="mb-8 border-l-8 border-amber-600 bg-amber-50 p-4">
+          <h2 id="info-requested" className="mb-2 text-2xl font-bold">{t('infoRequestedTitle', { department: name(application.currentDepartment) })}</h2>
+          <p className="font-bold">{t('message')}</p>
+          <p className="mb-3 whitespace-pre-line">{latest('info_requested').message}</p>
+          <p className="mb-3">{t('infoRequestedLead')}</p>
+          <ul className="mb-4 flex flex-col gap-2">
+            <li><Link href={`/applications/${id}/questions/${definition.pages[0]!.key}`}>{t('changeAnswers')}</Link></li>
+            {application.documents.length || definition.documents.length ? <li><Link href={`/applications/${id}/documents`}>{t('changeDocuments')}</Link></li> : null}
+          </ul>
+          <ResubmitForm action={resubmitAction.bind(null, locale, id)} version={application.version} label={t('resubmit')} />
+        </section>
+      ) : null}
+      {application.status === 'rejected' ? (
+        <Alert tone="error" title={t('rejectedTitle')}>
+          <p><span className="font-bold">{t('reason')}: </span><span className="whitespace-pre-line">{latest('rejected').reason}</span></p>
+        </Alert>
+      ) : null}
+      {application.status === 'approved' ? <Alert tone="success" title={t('approvedTitle')} /> : null}
       <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
         {summary.map(([term, value]) => (
           <div key={term} className="contents">
@@ -95,7 +140,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         ))}
       </dl>
       <p className="mb-8 text-sm text-slate-600">{t('trackingHint')}</p>
-      {application.currentDepartment ? (
+      {application.currentDepartment && !paused ? (
         <>
           <h2 className="mb-3 text-2xl font-bold">{t('nextStep')}</h2>
           <p className="mb-8">{t('nextSubmitted', { department: name(application.currentDepartment) })}</p>
@@ -103,12 +148,17 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       ) : null}
       <h2 className="mb-3 text-2xl font-bold">{t('timeline')}</h2>
       <ol className="mb-8 border-l-4 border-brand-700 pl-4">
-        {events.map((e) => (
-          <li key={String(e.id)} className="mb-3">
-            <p className="font-bold">{tTimeline.has(e.type as 'submitted') ? tTimeline(e.type as 'submitted') : e.type}</p>
-            <p className="text-sm text-slate-600">{formatDateTime(e.createdAt, locale)}</p>
-          </li>
-        ))}
+        {events.map((e) => {
+          const data = e.data as { stage?: string; message?: string; reason?: string };
+          const stageName = e.type === 'submitted' ? null : definition.stages.find((s) => s.key === data.stage)?.name[locale];
+          return (
+            <li key={String(e.id)} className="mb-3">
+              <p className="font-bold">{tTimeline(e.type as 'submitted')}{stageName ? ` · ${stageName}` : ''}</p>
+              <p className="text-sm text-slate-600">{formatDateTime(e.createdAt, locale)}</p>
+              {data.message ?? data.reason ? <p className="whitespace-pre-line">{data.message ?? data.reason}</p> : null}
+            </li>
+          );
+        })}
       </ol>
       <h2 className="mb-3 text-2xl font-bold">{t('answers')}</h2>
       <AnswerList definition={definition} answers={answers} locale={locale} notAnswered={tCheck('notAnswered')} />
@@ -120,6 +170,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
+      <h2 className="mb-3 text-2xl font-bold">{t('viewedBy')}</h2>
+      <p className="mb-3">{t('viewedByLead')}</p>
+      {views.length === 0 ? <p className="mb-8">{t('viewedNone')}</p> : (
+        <ul className="mb-8 list-disc pl-6">
+          {views.map((v) => (
+            <li key={String(v.id)}>{tTimeline('viewed', { department: departmentName(v.departmentId) || '—' })}, {formatDateTime(v.createdAt, locale)}</li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

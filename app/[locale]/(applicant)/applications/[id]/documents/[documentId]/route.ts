@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { findApplication } from '@/lib/applications/find-application';
 import { currentActor } from '@/lib/auth/session';
 import { documentStorage } from '@/lib/documents/storage';
+import { recordView } from '@/lib/workflow/machine';
 
 type Params = { params: Promise<{ locale: string; id: string; documentId: string }> };
 
@@ -13,6 +14,7 @@ export async function GET(_: Request, { params }: Params) {
   const document = application?.documents.find((d) => d.id === documentId);
   const bytes = document ? await documentStorage.get(document.storageKey) : null;
   if (!document || !bytes) return new NextResponse('Not found', { status: 404 });
+  await recordView(actor!, application!, { documentId: document.id });
   return new NextResponse(new Uint8Array(bytes), {
     headers: {
       'Content-Type': document.contentType,

@@ -1,0 +1,79 @@
+'use server';
+import { notFound, redirect } from 'next/navigation';
+import { z } from 'zod';
+import { findApplication } from '@/lib/applications/find-application';
+import { requireArea } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import { phnomPenhDay } from '@/lib/deadlines/working-days';
+import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
+import { actionTranslator } from '@/lib/forms/translate';
+import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
+import { formatDateTime } from '@/lib/i18n/format';
+import { isLocale, routing } from '@/lib/i18n/routing';
+import { perform, StaleApplicationError, StepRefusedError, type StaffStep, type StepInput } from '@/lib/workflow/machine';
+
+// The longest each written field may be, in characters (also named in its error message).
+const limits = { message: 2000, reason: 2000, text: 4000, inspector: 120, notes: 4000 };
+
+const text = (required: string, max: number) => z.string().trim().min(1, required).max(max, 'errors.staff.tooLong');
+
+// What each step takes from the form; message keys are translated on the way out.
+const inputs = {
+  claim: z.object({}),
+  approveStage: z.object({}),
+  finalApprove: z.object({}),
+  requestInfo: z.object({ message: text('errors.staff.message', limits.message) }),
+  reject: z.object({ reason: text('errors.staff.reason', limits.reason) }),
+  addNote: z.object({ text: text('errors.staff.text', limits.text) }),
+  reassign: z.object({ assigneeId: z.uuid('errors.staff.assignee') }),
+  recordInspection: z.object({
+    date: z.iso.date('errors.staff.date').refine((day) => day <= phnomPenhDay(new Date()), 'errors.staff.future'),
+    inspector: text('errors.staff.inspector', limits.inspector),
+    result: z.enum(['passed', 'failed'], 'errors.staff.result'),
+    notes: z.string().trim().max(limits.notes, 'errors.staff.tooLong'),
+  }),
+} satisfies { [S in StaffStep]: z.ZodType<StepInput[S]> };
+
+export async function staffStepAction(locale: string, id: string, step: StaffStep, _: FormState, data: FormData): Promise<FormState> {
+  const t = await actionTranslator(locale);
+  const lang = isLocale(locale) ? locale : routing.defaultLocale;
+  const parsed = inputs[step].safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')));
+  if (!parsed.success) {
+    const errors = Object.entries(toFieldErrors(parsed.error));
+    const fieldErrors = Object.fromEntries(errors.map(([field, key]) => [field, t.text(key, { max: limits[field as keyof typeof limits] ?? 0 })]));
+    return { fieldErrors, values: formValues(data) };
+  }
+  const result = await orUnavailable(async () => {
+    const actor = await requireArea(locale, 'backoffice.enter', `/staff/applications/${id}`);
+    const file = await findApplication(actor, id, 'application.view');
+    if (!file) notFound();
+    try {
+      await perform(actor, file, step, parsed.data as never, Number(data.get('version')));
+      return 'done' as const;
+    } catch (error) {
+      if (error instanceof StepRefusedError) {
+        // A step the actor may not take answers like a file they may not see.
+        if (error.reason === 'notAllowed') notFound();
+        return error.reason;
+      }
+      if (!(error instanceof StaleApplicationError)) throw error;
+      return 'changed' as const;
+    }
+  });
+  if (result === unavailable) return { formError: t.text('errors.staff.unavailable'), values: formValues(data) };
+  if (result === 'done') redirect(`/${locale}/staff/applications/${id}?done=${step}`);
+  if (result === 'notAClerk') return { fieldErrors: t.fields({ assigneeId: 'errors.staff.notAClerk' }), values: formValues(data) };
+  if (result === 'inspectionNeeded') return { formError: t.text('errors.staff.inspectionNeeded') };
+  return { formError: t.text('review.changed'), changes: await changesSince(id, data.get('seenEvent'), lang, t.text), values: formValues(data) };
+}
+
+/** What others recorded on the file after the last event the page showed, one line each. */
+async function changesSince(id: string, seenEvent: FormDataEntryValue | null, locale: 'km' | 'en', text: (key: string) => string): Promise<string[]> {
+  const after = /^\d{1,18}$/.test(String(seenEvent)) ? BigInt(String(seenEvent)) : 0n;
+  const events = await db.applicationEvent.findMany({
+    where: { applicationId: id, id: { gt: after }, type: { notIn: ['record_viewed', 'document_viewed'] } },
+    orderBy: { id: 'asc' },
+    select: { id: true, type: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return events.map((e) => `${formatDateTime(e.createdAt, locale)}: ${text(`events.${e.type}`)}${e.actor ? ` (${e.actor.name})` : ''}`);
+}

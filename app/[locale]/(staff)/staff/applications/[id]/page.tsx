@@ -1,0 +1,183 @@
+import { notFound } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { AnswerList } from '@/components/applications/answer-list';
+import { StepForm, type StepField } from '@/components/staff/step-form';
+import { Alert } from '@/components/ui/alert';
+import { StatusTag } from '@/components/ui/status-tag';
+import { findApplication } from '@/lib/applications/find-application';
+import { requireArea } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
+import { deadlineFlag, phnomPenhDay } from '@/lib/deadlines/working-days';
+import { formatBytes, formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
+import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
+import type { Locale } from '@/lib/i18n/routing';
+import { recordView, staffStepsFor, steps, type StaffStep } from '@/lib/workflow/machine';
+import { staffStepAction } from './actions';
+
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string }> };
+
+export const generateMetadata = pageTitle('review');
+
+export default async function ReviewPage({ params, searchParams }: Props) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  const actor = await requireArea(locale, 'backoffice.enter', `/staff/applications/${id}`);
+  const file = await findApplication(actor, id, 'application.view');
+  if (!file || file.applicantId === actor.id) notFound();
+  // Every opening of an applicant's record is on the audit trail, before anything is shown.
+  await recordView(actor, file);
+
+  const [t, tStaff, tStatus, tEvents, tCheck, tErrors, tApp, holidays, applicant, events, departments] = await Promise.all([
+    getTranslations('review'),
+    getTranslations('staff'),
+    getTranslations('applicationStatus'),
+    getTranslations('events'),
+    getTranslations('check'),
+    getTranslations('errors'),
+    getTranslations('application'),
+    loadHolidays(),
+    db.user.findUniqueOrThrow({ where: { id: file.applicantId }, select: { name: true, email: true, phone: true } }),
+    db.applicationEvent.findMany({
+      where: { applicationId: id },
+      orderBy: { id: 'desc' },
+      select: { id: true, type: true, createdAt: true, departmentId: true, data: true, actor: { select: { name: true } }, actorId: true },
+    }),
+    db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } }),
+  ]);
+  const { done } = await searchParams;
+  const { definition } = file;
+  const departmentName = (departmentId: string | null) => {
+    const d = departments.find((x) => x.id === departmentId);
+    return d ? (locale === 'km' ? d.nameKm : d.nameEn) : '';
+  };
+  const stageIndex = definition.stages.findIndex((s) => s.key === file.currentStageKey);
+  const stage = definition.stages[stageIndex];
+  const nextStage = definition.stages[stageIndex + 1];
+  const paused = file.status === 'info_requested';
+  const flag = paused ? null : deadlineFlag(file.stageDueAt, new Date(), holidays);
+  const assignee = file.assigneeId ? await db.user.findUnique({ where: { id: file.assigneeId }, select: { name: true } }) : null;
+
+  const available = staffStepsFor(actor, file);
+  const colleagues = available.includes('reassign')
+    ? await db.user.findMany({
+        where: { status: 'active', roles: { some: { departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] } } } },
+        select: { id: true, name: true },
+        orderBy: { name: 'asc' },
+      })
+    : [];
+  const fieldsFor: Record<StaffStep, StepField[]> = {
+    claim: [],
+    approveStage: [],
+    finalApprove: [],
+    requestInfo: [{ kind: 'textarea', name: 'message', label: t('steps.requestInfo.message'), hint: t('steps.requestInfo.messageHint') }],
+    reject: [{ kind: 'textarea', name: 'reason', label: t('steps.reject.reason'), hint: t('steps.reject.reasonHint') }],
+    addNote: [{ kind: 'textarea', name: 'text', label: t('steps.addNote.text'), hint: t('steps.addNote.textHint') }],
+    reassign: [{ kind: 'select', name: 'assigneeId', label: t('steps.reassign.assignee'), options: colleagues.filter((c) => c.id !== file.assigneeId).map((c) => ({ value: c.id, label: c.name })) }],
+    recordInspection: [
+      { kind: 'date', name: 'date', label: t('steps.recordInspection.date'), max: phnomPenhDay(new Date()) },
+      { kind: 'text', name: 'inspector', label: t('steps.recordInspection.inspector') },
+      { kind: 'radios', name: 'result', label: t('steps.recordInspection.result'), options: [{ value: 'passed', label: t('steps.recordInspection.passed') }, { value: 'failed', label: t('steps.recordInspection.failed') }] },
+      { kind: 'textarea', name: 'notes', label: t('steps.recordInspection.notes') },
+    ],
+  };
+  const leads: Partial<Record<StaffStep, string>> = {
+    approveStage: nextStage ? t('steps.approveStage.lead', { stage: nextStage.name[locale], department: departmentName(file.stages[stageIndex + 1]?.departmentId ?? null) }) : undefined,
+    finalApprove: t('steps.finalApprove.lead'),
+  };
+  const seenEvent = String(events[0]?.id ?? 0);
+  const labels = { summaryTitle: tErrors('summaryTitle'), errorPrefix: tErrors('errorPrefix'), changedSince: t('changedSince'), reload: t('reload'), select: tApp('select') };
+
+  const summary: [string, React.ReactNode][] = [
+    [t('applicant'), applicant.name],
+    [t('contact'), [applicant.email, applicant.phone].filter(Boolean).join(', ') || '—'],
+    [t('status'), <StatusTag key="s" tone="blue">{tStatus(file.status)}</StatusTag>],
+    [t('stage'), stage?.name[locale] ?? '—'],
+    [t('department'), departmentName(file.currentDepartmentId) || '—'],
+    [t('assignee'), assignee?.name ?? t('nobody')],
+    [t('stageDue'), file.stageDueAt ? (
+      <span key="d" className="flex flex-wrap items-center gap-2">
+        {formatDay(file.stageDueAt, locale)}
+        {flag ? <StatusTag tone={flag === 'overdue' ? 'red' : 'amber'}>{tStaff(`${flag}Flag`)}</StatusTag> : null}
+      </span>
+    ) : '—'],
+    [t('overallDue'), file.dueAt ? formatDay(file.dueAt, locale) : '—'],
+    [t('submittedOn'), file.submittedAt ? formatDay(file.submittedAt, locale) : '—'],
+    [t('fee'), file.feeRiel !== null ? formatRiel(file.feeRiel, locale) : '—'],
+  ];
+
+  return (
+    <>
+      <p className="mb-4"><Link href="/staff">← {t('backToQueue')}</Link></p>
+      {done && done in steps ? <Alert tone="success">{t(`done.${done as StaffStep}`)}</Alert> : null}
+      <h1 className="mb-6 text-3xl font-bold">{t('heading', { reference: file.reference ?? '', service: definition.name[locale] })}</h1>
+      <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+        {summary.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-bold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
+      {available.every((step) => step === 'addNote' || step === 'reassign') ? <p className="mb-6">{t(paused ? 'waitingForApplicant' : 'noActions')}</p> : null}
+      {available.map((step) => (
+        <StepForm
+          key={step}
+          id={`step-${step}`}
+          action={staffStepAction.bind(null, locale, id, step)}
+          title={t(`steps.${step}.title`)}
+          lead={leads[step]}
+          fields={fieldsFor[step]}
+          submit={t(`steps.${step}.submit`)}
+          danger={step === 'reject'}
+          version={file.version}
+          seenEvent={seenEvent}
+          reloadHref={`/${locale}/staff/applications/${id}`}
+          labels={labels}
+        />
+      ))}
+
+      <h2 className="mb-3 mt-8 text-2xl font-bold">{t('answers')}</h2>
+      <AnswerList definition={definition} answers={file.answers} locale={locale} notAnswered={tCheck('notAnswered')} />
+
+      <h2 className="mb-3 text-2xl font-bold">{t('documents')}</h2>
+      {file.documents.length === 0 ? <p className="mb-8">{t('noDocuments')}</p> : (
+        <ul className="mb-8 flex flex-col gap-2">
+          {file.documents.map((d) => {
+            const requirement = definition.documents.find((r) => r.key === d.requirementKey);
+            return (
+              <li key={d.id}>
+                <p className="font-bold">{requirement?.label[locale] ?? d.requirementKey}</p>
+                {/* Opens in the browser's own viewer (served inline, sandboxed); each opening is audited. */}
+                <a href={`/${locale}/applications/${id}/documents/${d.id}`} target="_blank" rel="noopener">
+                  {t('openDocument', { name: d.fileName, size: formatBytes(d.sizeBytes, locale) })}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <h2 className="mb-3 text-2xl font-bold">{t('timeline')}</h2>
+      <ol className="mb-8 border-l-4 border-slate-400 pl-4">
+        {events.map((e) => {
+          const data = e.data as Record<string, string | undefined>;
+          const stageName = definition.stages.find((s) => s.key === data.stage)?.name[locale];
+          const details = [data.message, data.reason, data.text, data.result ? `${t(`steps.recordInspection.${data.result as 'passed'}`)}, ${data.date}, ${data.inspector}${data.notes ? `: ${data.notes}` : ''}` : undefined].filter(Boolean);
+          return (
+            <li key={String(e.id)} className="mb-3">
+              <p className="font-bold">{tEvents(e.type as 'submitted')}{stageName && e.type !== 'submitted' ? ` · ${stageName}` : ''}</p>
+              <p className="text-sm text-slate-600">
+                {formatDateTime(e.createdAt, locale)} · {e.actorId === file.applicantId ? t('byApplicant') : t('by', { name: e.actor?.name ?? '—', department: departmentName(e.departmentId) || '—' })}
+              </p>
+              {details.map((line) => <p key={line} className="whitespace-pre-line">{line}</p>)}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

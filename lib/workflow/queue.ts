@@ -1,0 +1,95 @@
+// A department's queue: the files it holds, most urgent first, a page at a time. The order
+// (stage due date, then id) is the index (currentDepartmentId, stageDueAt, id), so a page reads
+// a few index entries however many files the department holds.
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import type { ApplicationStatus, Prisma } from '@/lib/db/generated/client';
+import { atRiskWorkingDays, addWorkingDays, endOfPhnomPenhDay, phnomPenhDay } from '@/lib/deadlines/working-days';
+import { definitionOfVersion, listPublishedServices } from '@/lib/services/queries';
+
+export const queuePageSize = 25;
+
+const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values).optional().catch(undefined);
+
+/** The queue's filters as they arrive in the query string; anything unknown is ignored. */
+export const queueFilters = z.object({
+  service: z.string().max(60).optional().catch(undefined),
+  stage: z.string().max(60).optional().catch(undefined),
+  status: choice(['waiting', 'info_requested']),
+  due: choice(['overdue', 'atRisk']),
+  assigned: choice(['me', 'none']),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export type QueueFilters = z.infer<typeof queueFilters>;
+
+const waiting: ApplicationStatus[] = ['submitted', 'in_review'];
+
+/** What the department may filter by: the services that pass through it and their stages there. */
+export async function queueChoices(departmentCode: string) {
+  const services = (await listPublishedServices()).filter((s) => s.definition.stages.some((st) => st.department === departmentCode));
+  return services.map((s) => ({ code: s.code, name: s.definition.name, stages: s.definition.stages.filter((st) => st.department === departmentCode) }));
+}
+
+export async function departmentQueue(departmentId: string, actorId: string, filters: QueueFilters, holidays: ReadonlySet<string>, now = new Date()) {
+  const where: Prisma.ApplicationWhereInput = { currentDepartmentId: departmentId };
+  if (filters.service) where.service = { code: filters.service };
+  if (filters.stage) where.currentStageKey = filters.stage;
+  if (filters.status) where.status = filters.status === 'waiting' ? { in: waiting } : 'info_requested';
+  if (filters.due) {
+    // A paused clock is neither overdue nor at risk.
+    if (filters.status === 'info_requested') return { items: [], total: 0, pages: 1 };
+    where.status = { in: waiting };
+    const horizon = endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(now), atRiskWorkingDays, holidays));
+    where.stageDueAt = filters.due === 'overdue' ? { lt: now } : { gte: now, lte: horizon };
+  }
+  if (filters.assigned) where.assigneeId = filters.assigned === 'me' ? actorId : null;
+
+  const [rows, total] = await Promise.all([
+    db.application.findMany({
+      where,
+      orderBy: [{ stageDueAt: 'asc' }, { id: 'asc' }],
+      skip: (filters.page - 1) * queuePageSize,
+      take: queuePageSize,
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        currentStageKey: true,
+        stageDueAt: true,
+        serviceVersionId: true,
+        assigneeId: true,
+        assignee: { select: { name: true } },
+      },
+    }),
+    db.application.count({ where }),
+  ]);
+  const items = await Promise.all(
+    rows.map(async (row) => {
+      const definition = await definitionOfVersion(row.serviceVersionId);
+      return { ...row, service: definition.name, stage: definition.stages.find((s) => s.key === row.currentStageKey)?.name ?? null };
+    }),
+  );
+  return { items, total, pages: Math.max(1, Math.ceil(total / queuePageSize)) };
+}
+
+/** Per member of staff: the files assigned to them in the department, and how many are overdue. */
+export async function departmentWorkload(departmentId: string, now = new Date()) {
+  const staff = await db.user.findMany({
+    where: { roles: { some: { departmentId, role: { in: ['clerk', 'department_head'] } } }, status: 'active' },
+    select: { id: true, name: true },
+    orderBy: { name: 'asc' },
+  });
+  const [assigned, overdue, unassigned] = await Promise.all([
+    db.application.groupBy({ by: ['assigneeId'], where: { currentDepartmentId: departmentId, assigneeId: { not: null } }, _count: true }),
+    db.application.groupBy({
+      by: ['assigneeId'],
+      where: { currentDepartmentId: departmentId, status: { in: waiting }, stageDueAt: { lt: now }, assigneeId: { not: null } },
+      _count: true,
+    }),
+    db.application.count({ where: { currentDepartmentId: departmentId, assigneeId: null } }),
+  ]);
+  const count = (rows: { assigneeId: string | null; _count: number }[], id: string) => rows.find((r) => r.assigneeId === id)?._count ?? 0;
+  return { staff: staff.map((s) => ({ ...s, assigned: count(assigned, s.id), overdue: count(overdue, s.id) })), unassigned };
+}

@@ -1,0 +1,194 @@
+import type { Browser, Page } from '@playwright/test';
+import { fileConstructionPermit, fileVehicleRegistration, registerCitizen } from './support/apply';
+import { expect, expectNoAxeViolations, pageAlert, signIn, sql, test } from './support/fixtures';
+
+/** A signed-in member of staff in a browser of their own. */
+async function staffBrowser(browser: Browser, email: string, locale: 'en' | 'km' = 'en'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, undefined, locale);
+  return page;
+}
+
+async function openFile(page: Page, locale: 'en' | 'km', id: string, reference: string) {
+  await page.goto(`/${locale}/staff/applications/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
+}
+
+const success = (page: Page) => page.locator('main').getByRole('status').first();
+
+test('a construction permit passes intake, technical review, inspection and the head of department, with a request for information', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await registerCitizen(page, 'en', 'Chan Sophea');
+  const { id, reference } = await fileConstructionPermit(page);
+
+  // Public works holds it first: it is in their queue, with its stage and due date.
+  const works = await staffBrowser(browser, 'clerk.works@demo.gov.kh');
+  await expect(works.getByRole('heading', { level: 1, name: 'Queue of the General Department of Public Works' })).toBeVisible();
+  const row = works.getByRole('row').filter({ has: works.getByRole('link', { name: reference, exact: true }) });
+  await expect(row).toContainText('Construction permit');
+  await expect(row).toContainText('Intake');
+  await expect(row).toContainText('Nobody');
+  await expectNoAxeViolations(works);
+  // The other departments of the permit do not see it before it reaches them.
+  const construction = await staffBrowser(browser, 'clerk.construction@demo.gov.kh');
+  await construction.goto(`/en/staff/applications/${id}`);
+  await expect(construction.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+
+  await row.getByRole('link', { name: reference, exact: true }).click();
+  await expect(works.getByRole('heading', { level: 1, name: `${reference}: Construction permit` })).toBeVisible();
+  await expect(works.getByText('Chan Sophea')).toBeVisible();
+  await expectNoAxeViolations(works);
+  await works.getByRole('button', { name: 'Take this file' }).click();
+  await expect(success(works)).toContainText('The file is now yours.');
+
+  // An empty request is refused with a message at the field; then the real request goes out.
+  await works.getByRole('button', { name: 'Send the request' }).click();
+  await expect(pageAlert(works).getByRole('link', { name: 'Write what the applicant must do' })).toBeVisible();
+  await works.getByLabel('What the applicant must do').fill('The site plan is not signed. Upload a signed copy and confirm the land area.');
+  await works.getByRole('button', { name: 'Send the request' }).click();
+  await expect(success(works)).toContainText('The deadline is paused until they answer.');
+
+  // The citizen sees the request on their dashboard and answers it.
+  await page.goto('/en/account');
+  await page.getByRole('table', { name: 'Waiting for you' }).getByRole('link').first().click();
+  const request = page.getByRole('region', { name: 'The General Department of Public Works needs more information' });
+  await expect(request).toContainText('The site plan is not signed.');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Change your answers' }).click();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByLabel('Land area (square metres)').fill('320');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.goto(`/en/applications/${id}`);
+  await page.getByRole('button', { name: 'Send my application back' }).click();
+  await expect(page.getByText('Your application is back with the department.')).toBeVisible();
+  await expect(page.getByText('In review', { exact: true })).toBeVisible();
+
+  // Back with the clerk who asked, who approves intake: the file moves to construction.
+  await openFile(works, 'en', id, reference);
+  await expect(works.getByText('Information sent; back in review')).toBeVisible();
+  await works.getByRole('button', { name: 'Approve the stage' }).click();
+  await expect(success(works)).toContainText('Stage approved.');
+  await expect(works.getByText('You cannot act on this file now:')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('Technical review', { exact: true })).toBeVisible();
+  await expect(page.getByText('Department of Construction Management', { exact: true })).toBeVisible();
+
+  await openFile(construction, 'en', id, reference);
+  await construction.getByRole('button', { name: 'Approve the stage' }).click();
+  await expect(success(construction)).toContainText('Stage approved.');
+
+  const inspector = await staffBrowser(browser, 'inspector@demo.gov.kh');
+  await openFile(inspector, 'en', id, reference);
+  await inspector.getByLabel('Date of the inspection').fill('2026-11-20');
+  await inspector.getByLabel('Inspector').fill('Mao Sophal');
+  await inspector.getByLabel('Passed').check();
+  await inspector.getByLabel('Findings').fill('Foundations and setbacks as drawn.');
+  await inspector.getByRole('button', { name: 'Record the inspection' }).click();
+  await expect(success(inspector)).toContainText('The inspection was recorded.');
+  await inspector.getByRole('button', { name: 'Approve the stage' }).click();
+  await expect(success(inspector)).toContainText('Stage approved.');
+
+  // The last stage is the head's; the clerk of the same department cannot take it.
+  await openFile(works, 'en', id, reference);
+  await expect(works.getByRole('button', { name: 'Approve the application' })).toHaveCount(0);
+  const head = await staffBrowser(browser, 'head.works@demo.gov.kh');
+  await openFile(head, 'en', id, reference);
+  await head.getByRole('button', { name: 'Approve the application' }).click();
+  await expect(success(head)).toContainText('The application is approved.');
+
+  await page.reload();
+  await expect(page.getByText('Your application was approved')).toBeVisible();
+  const history = page.getByRole('list').filter({ hasText: 'Application submitted' });
+  for (const line of ['More information requested', 'Information sent; back in review', 'Stage completed · Intake', 'Stage completed · Technical review', 'Site inspection carried out', 'Application approved']) {
+    await expect(history).toContainText(line);
+  }
+  // Which departments opened the file, never who.
+  const viewers = page.getByRole('list').filter({ hasText: 'Opened by' });
+  await expect(viewers).toContainText('Opened by General Inspectorate');
+  await expect(viewers).toContainText('Opened by Department of Construction Management');
+  await expect(viewers).not.toContainText('Mao Sophal');
+  await expectNoAxeViolations(page);
+
+  const stages = await sql<{ stageKey: string; status: string }>(`select "stageKey", status from "ApplicationStage" where "applicationId" = $1 order by position`, [id]);
+  expect(stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
+});
+
+test('vehicle registrations are approved and rejected in Khmer; a stale decision is refused with what changed', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await registerCitizen(page, 'en', 'Sok Dara');
+  const approved = await fileVehicleRegistration(page, 'JTFSS22P0K0000001');
+  const rejected = await fileVehicleRegistration(page, 'JTFSS22P0K0000002');
+
+  const clerk = await staffBrowser(browser, 'clerk.transport@demo.gov.kh', 'km');
+  await openFile(clerk, 'km', approved.id, approved.reference);
+  await clerk.getByRole('button', { name: 'អនុម័តដំណាក់កាល' }).click();
+  await expect(success(clerk)).toContainText('ដំណាក់កាលត្រូវបានអនុម័ត');
+  await expectNoAxeViolations(clerk);
+
+  // The same file open in two tabs of the head of department: the second decision is stale.
+  const head = await staffBrowser(browser, 'head.transport@demo.gov.kh', 'km');
+  await openFile(head, 'km', approved.id, approved.reference);
+  const secondTab = await head.context().newPage();
+  await openFile(secondTab, 'km', approved.id, approved.reference);
+  await head.getByRole('button', { name: 'អនុម័តពាក្យស្នើសុំ' }).click();
+  await expect(success(head)).toContainText('ពាក្យស្នើសុំត្រូវបានអនុម័ត');
+  await secondTab.getByLabel('មូលហេតុនៃការបដិសេធ').fill('រូបថតមិនច្បាស់');
+  await secondTab.getByRole('button', { name: 'បដិសេធពាក្យស្នើសុំ' }).click();
+  const refusal = pageAlert(secondTab);
+  await expect(refusal).toContainText('គ្មានអ្វីត្រូវបានរក្សាទុកទេ');
+  await expect(refusal).toContainText('ពាក្យស្នើសុំត្រូវបានអនុម័ត');
+  await expectNoAxeViolations(secondTab);
+  expect(await sql(`select status from "Application" where id = $1`, [approved.id])).toEqual([{ status: 'approved' }]);
+
+  // The second one is rejected at review with a reason the applicant reads.
+  await openFile(clerk, 'km', rejected.id, rejected.reference);
+  await clerk.getByLabel('មូលហេតុនៃការបដិសេធ').fill('លេខតួរថយន្តមិនត្រូវនឹងវិក្កយបត្រទេ។');
+  await clerk.getByRole('button', { name: 'បដិសេធពាក្យស្នើសុំ' }).click();
+  await expect(success(clerk)).toContainText('ពាក្យស្នើសុំត្រូវបានបដិសេធ');
+
+  await page.goto(`/en/applications/${approved.id}`);
+  await expect(page.getByText('Your application was approved')).toBeVisible();
+  await expect(page.getByText('Stage completed · Document review')).toBeVisible();
+  await page.goto(`/en/applications/${rejected.id}`);
+  await expect(pageAlert(page)).toContainText('Your application was rejected');
+  await expect(pageAlert(page)).toContainText('លេខតួរថយន្តមិនត្រូវនឹងវិក្កយបត្រទេ។');
+});
+
+test('a clerk of another department gets not found for a file and cannot act on it through the server action', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await registerCitizen(page, 'en');
+  const { id, reference } = await fileVehicleRegistration(page, 'JTFSS22P0K0000003');
+
+  // The land transport clerk's "approve" request, captured on its way out and not delivered.
+  const clerk = await staffBrowser(browser, 'clerk.transport@demo.gov.kh');
+  await openFile(clerk, 'en', id, reference);
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
+    void clerk.route(`**/en/staff/applications/${id}`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      resolve({ headers: route.request().headers(), body: route.request().postDataBuffer()! });
+      await route.abort();
+    });
+  });
+  await clerk.getByRole('button', { name: 'Approve the stage' }).click();
+  const request = await captured;
+
+  // A logistics clerk replays it with their own session: not found, and nothing changes.
+  const outsider = await staffBrowser(browser, 'clerk.logistics@demo.gov.kh');
+  await outsider.goto(`/en/staff/applications/${id}`);
+  await expect(outsider.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  const response = await outsider.request.post(`/en/staff/applications/${id}`, {
+    headers: { 'next-action': request.headers['next-action']!, 'content-type': request.headers['content-type']!, accept: 'text/x-component' },
+    data: request.body,
+  });
+  expect(response.status()).toBe(404);
+  expect(await sql(`select status, "assigneeId" from "Application" where id = $1`, [id])).toEqual([{ status: 'submitted', assigneeId: null }]);
+  expect(await sql(`select count(*)::int as n from "ApplicationEvent" where "applicationId" = $1 and type = 'stage_approved'`, [id])).toEqual([{ n: 0 }]);
+  // The same request from the clerk who may act goes through.
+  const allowed = await clerk.request.post(`/en/staff/applications/${id}`, {
+    headers: { 'next-action': request.headers['next-action']!, 'content-type': request.headers['content-type']!, accept: 'text/x-component' },
+    data: request.body,
+  });
+  expect(allowed.status()).toBeLessThan(400);
+  expect(await sql(`select count(*)::int as n from "ApplicationEvent" where "applicationId" = $1 and type = 'stage_approved'`, [id])).toEqual([{ n: 1 }]);
+});
