@@ -108,11 +108,13 @@ export function printDemoAccounts(print: (line: string) => void = console.log): 
 // `npm run db:seed`: reference data, plus demo accounts when DEMO=1 or on the embedded database.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { withAppDatabase } = await import('../lib/db/local-database');
+  const { seedDemoApplications } = await import('./demo-applications');
   await withAppDatabase(async (url) => {
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     await seedReferenceData(db);
     if (process.env.DEMO === '1' || !process.env.DATABASE_URL) {
       await seedDemoAccounts(db);
+      await seedDemoApplications(url);
       printDemoAccounts();
     }
     await db.$disconnect();

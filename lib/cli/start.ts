@@ -13,6 +13,7 @@ import { PrismaClient } from '../db/generated/client';
 import { openAppDatabase, projectDir } from '../db/local-database';
 import { applyMigrations } from '../db/schema-engine';
 import { printDemoAccounts, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
+import { seedDemoApplications } from '../../prisma/demo-applications';
 
 const log = (line: string) => console.log(`[portal] ${line}`);
 const nextBin = path.join(projectDir, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     await seedReferenceData(db);
     if (demo) await seedDemoAccounts(db);
     await db.$disconnect();
+    if (demo) await seedDemoApplications(database.url);
   } catch (error) {
     await stopDatabase();
     throw error;

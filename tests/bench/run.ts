@@ -1,16 +1,22 @@
-// `npm run bench`: run `npm run build` first. Prints figures; asserts nothing.
+// `npm run bench` (or `npm run bench -- queue` for one): run `npm run build` first. Prints
+// figures; asserts nothing.
 import { measureClientJs } from './client-js';
 import { serveEmptyApp } from './framework-floor';
+import { measureQueue } from './queue';
 import { serveBuild } from './serve';
 import { measureTracking } from './tracking';
 
-const empty = await serveEmptyApp();
+const only = process.argv[2];
+const wanted = (name: string) => !only || only === name;
+
+const empty = wanted('js') ? await serveEmptyApp() : null;
 const served = await serveBuild();
 try {
-  await measureClientJs(served, empty.baseUrl);
-  await measureTracking(served);
+  if (empty) await measureClientJs(served, empty.baseUrl);
+  if (wanted('tracking')) await measureTracking(served);
+  if (wanted('queue')) await measureQueue(served);
 } finally {
   await served.stop();
-  await empty.stop();
+  await empty?.stop();
 }
 process.exit(0);

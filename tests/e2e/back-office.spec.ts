@@ -75,6 +75,10 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(page.getByText('Department of Construction Management', { exact: true })).toBeVisible();
 
   await openFile(construction, 'en', id, reference);
+  await construction.getByLabel('Note', { exact: true }).fill('Ask the inspector to check the drainage on the east side.');
+  await construction.getByRole('button', { name: 'Add the note' }).click();
+  await expect(success(construction)).toContainText('Your note was added.');
+  await expect(construction.getByText('Ask the inspector to check the drainage on the east side.')).toBeVisible();
   await construction.getByRole('button', { name: 'Approve the stage' }).click();
   await expect(success(construction)).toContainText('Stage approved.');
 
@@ -108,6 +112,8 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(viewers).toContainText('Opened by General Inspectorate');
   await expect(viewers).toContainText('Opened by Department of Construction Management');
   await expect(viewers).not.toContainText('Mao Sophal');
+  // Internal notes never reach the applicant.
+  await expect(page.locator('main')).not.toContainText('drainage');
   await expectNoAxeViolations(page);
 
   const stages = await sql<{ stageKey: string; status: string }>(`select "stageKey", status from "ApplicationStage" where "applicationId" = $1 order by position`, [id]);

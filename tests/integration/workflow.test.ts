@@ -3,6 +3,7 @@ import { findApplication } from '@/lib/applications/find-application';
 import { db } from '@/lib/db/client';
 import type { Actor } from '@/lib/policy/policy';
 import { claimNext, perform, StaleApplicationError, StepRefusedError, staffStepsFor } from '@/lib/workflow/machine';
+import { departmentQueue, queueFilters, type QueueFilters } from '@/lib/workflow/queue';
 import { filedApplication, newCitizen, newStaff } from './support/applicants';
 
 async function open(actor: Actor, id: string) {
@@ -118,4 +119,29 @@ test('twenty clerks claiming at once take each of ten waiting files exactly once
   const rows = await db.application.findMany({ where: { id: { in: ids } }, select: { assigneeId: true } });
   expect(new Set(rows.map((r) => r.assigneeId)).size).toBe(10);
   expect(await db.applicationEvent.count({ where: { applicationId: { in: ids }, type: 'assigned' } })).toBe(10);
+});
+
+test("the queue orders a department's files by stage due date and filters them", async () => {
+  const department = await db.department.create({ data: { code: `queue-${Date.now()}`, nameKm: 'សាកល្បង', nameEn: 'Queue test' } });
+  const citizen = await newCitizen();
+  const clerk = await newStaff('clerk', 'land-transport');
+  const [late, soon, later] = await Promise.all([filedApplication(citizen), filedApplication(citizen), filedApplication(citizen)]);
+  const now = new Date('2026-11-23T03:00:00Z');
+  const due = { [late!]: '2026-11-18T16:59:59.999Z', [soon!]: '2026-11-24T16:59:59.999Z', [later!]: '2026-12-10T16:59:59.999Z' };
+  for (const [id, at] of Object.entries(due)) {
+    await db.application.update({ where: { id }, data: { currentDepartmentId: department.id, stageDueAt: new Date(at) } });
+  }
+  await db.application.update({ where: { id: soon! }, data: { assigneeId: clerk.id } });
+  const holidays = new Set<string>();
+  const ids = async (filters: Partial<QueueFilters>) =>
+    (await departmentQueue(department.id, clerk.id, queueFilters.parse(filters), holidays, now)).items.map((i) => i.id);
+
+  expect(await ids({})).toEqual([late, soon, later]);
+  expect(await ids({ due: 'overdue' })).toEqual([late]);
+  expect(await ids({ due: 'atRisk' })).toEqual([soon]);
+  expect(await ids({ assigned: 'me' })).toEqual([soon]);
+  expect(await ids({ assigned: 'none' })).toEqual([late, later]);
+  expect(await ids({ service: 'vehicle-registration' })).toEqual([]);
+  // Unknown filter values are ignored rather than failing the page.
+  expect(await ids({ due: 'yesterday', page: -3 } as never)).toEqual([late, soon, later]);
 });
