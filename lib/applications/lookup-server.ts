@@ -1,0 +1,31 @@
+// A small HTTP server for the public tracking lookup alone. SMS gateways, call centres and
+// other government systems poll it far more often than people open pages; on node:http it
+// answers several times the requests a second that the same lookup gets through Next.js.
+// The reverse proxy sends GET /api/track here (README); the portal's own /api/track route
+// answers the same, for deployments without one.
+import http from 'node:http';
+import { addressFrom } from '@/lib/auth/client-address';
+import { trackingLookup, type LookupAnswer } from './track-application';
+
+const notFound: LookupAnswer = { status: 404, body: { error: 'notFound' }, headers: {} };
+
+async function answer(request: http.IncomingMessage): Promise<LookupAnswer> {
+  const url = new URL(request.url ?? '/', 'http://lookup.invalid');
+  if (request.method !== 'GET' || url.pathname !== '/api/track') return notFound;
+  const forwarded = request.headers['x-forwarded-for'];
+  return trackingLookup(url.searchParams, addressFrom(Array.isArray(forwarded) ? forwarded.join(',') : forwarded));
+}
+
+export function createLookupServer(): http.Server {
+  return http.createServer((request, response) => {
+    const send = ({ status, body, headers }: LookupAnswer) => {
+      response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ...headers });
+      response.end(JSON.stringify(body));
+    };
+    answer(request).then(send, (error: unknown) => {
+      // The database is unreachable (a restart): say so, and the caller retries.
+      console.error('tracking lookup failed:', error instanceof Error ? error.message : error);
+      send({ status: 503, body: { error: 'unavailable' }, headers: { 'Retry-After': '5' } });
+    });
+  });
+}
