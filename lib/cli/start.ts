@@ -47,6 +47,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], { cwd: projectDir, env, stdio: 'inherit' });
 }
 
+/** One of lib/cli's own processes, in TypeScript through tsx. */
+function runScript(file: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib', 'cli', file)], { cwd: projectDir, env, stdio: 'inherit' });
+}
+
 // The pids of the servers this command started, one a line: a run killed hard (SIGKILL) leaves
 // them running and holding their ports, and the next run stops them.
 const pidFile = path.join(projectDir, '.data', 'app.pid');
@@ -56,7 +61,7 @@ function stopLeftoverServers(): void {
   for (const pid of readFileSync(pidFile, 'utf8').split('\n').map(Number)) {
     try {
       const command = pid > 0 ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-      if (command.includes('next') || command.includes('lookup-server')) {
+      if (command.includes('next') || command.includes('lib/cli/')) {
         log(`Stopping a portal server (pid ${pid}) left running by an earlier run that was killed.`);
         process.kill(pid, 'SIGTERM');
       }
@@ -159,11 +164,9 @@ async function main(): Promise<void> {
   const servers = [
     watch(run(['start', '--port', port], env)),
     // The tracking lookup for other systems, on its own lean server (README: reverse proxy).
-    watch(spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib', 'cli', 'lookup-server.ts')], {
-      cwd: projectDir,
-      env: { ...env, LOOKUP_PORT: lookupPort },
-      stdio: 'inherit',
-    })),
+    watch(runScript('lookup-server.ts', { ...env, LOOKUP_PORT: lookupPort })),
+    // The notification worker: sends what the outbox holds.
+    watch(runScript('worker.ts', env)),
   ];
   writeFileSync(pidFile, servers.map((c) => c.pid).join('\n'));
   log(`The portal is at http://localhost:${port}`);

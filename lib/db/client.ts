@@ -14,7 +14,9 @@ function pool(): pg.Pool {
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the portal with `npm start`, which sets it (see README).');
   }
-  const created = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // UTC sessions: Prisma keeps instants as UTC in columns without a time zone, so now() in SQL
+  // must mean the same, whatever the server's own zone (Phnom Penh on a ministry server).
+  const created = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
   // When PostgreSQL restarts, idle connections end with an error event; unhandled, it would end
   // the whole process. The pool drops the connection and opens a new one on the next query.
   created.on('error', (error) => console.error('database connection lost:', error.message));

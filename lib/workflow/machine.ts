@@ -17,6 +17,7 @@ import { db } from '@/lib/db/client';
 import type { ApplicationStatus, EventVisibility, Prisma, Role, StageStatus } from '@/lib/db/generated/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
+import { notifiedEvents, notify } from '@/lib/notifications/notify';
 import { hasRoleIn, type Actor } from '@/lib/policy/policy';
 import type { ServiceDefinition } from '@/lib/services/definition';
 
@@ -98,6 +99,7 @@ export class StepRefusedError extends Error {
 /** What the machine needs to know of an application. */
 export interface CaseFile {
   id: string;
+  reference: string | null;
   applicantId: string;
   organisationId: string | null;
   status: ApplicationStatus;
@@ -290,6 +292,8 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
     }
     for (const stage of effects.stages) await tx.applicationStage.update({ where: { id: stage.id }, data: stage.data });
     await record(tx, file.id, actor, name, step, actingDepartment(actor, file), file.status, effects.data);
+    const told = input as { message?: string; reason?: string };
+    await tellApplicant(tx, file, step, file.reference ?? '', told.message ?? told.reason);
   });
 }
 
@@ -318,10 +322,24 @@ async function record(
   });
 }
 
+/** Tells the applicant of a step they must know of, in the step's transaction (the outbox). */
+async function tellApplicant(
+  tx: Prisma.TransactionClient,
+  file: { id: string; applicantId: string; definition: Pick<ServiceDefinition, 'name'> },
+  step: Step,
+  reference: string,
+  message?: string,
+): Promise<void> {
+  const kind = notifiedEvents[step.event as keyof typeof notifiedEvents];
+  if (kind) await notify(tx, file.applicantId, file.id, kind, { reference, service: file.definition.name, ...(message ? { message } : {}) });
+}
+
 export interface TransitionTarget {
   id: string;
   status: ApplicationStatus;
   version: number;
+  applicantId: string;
+  definition: Pick<ServiceDefinition, 'name'>;
 }
 
 /**
@@ -344,6 +362,7 @@ export async function transition(
   });
   if (updated.count !== 1) throw new StaleApplicationError();
   await record(tx, application.id, actor, name, step, null, application.status, data);
+  await tellApplicant(tx, application, step, String(changes.reference ?? ''));
 }
 
 /**

@@ -116,6 +116,12 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(page.locator('main')).not.toContainText('drainage');
   await expectNoAxeViolations(page);
 
+  // The same news waits in the app, newest first, beside the email and SMS.
+  await page.goto('/en/account');
+  const notifications = page.getByRole('region', { name: 'Your notifications' });
+  await expect(notifications.getByRole('listitem').first()).toContainText(`${reference} approved`);
+  await expect(notifications).toContainText(`${reference}: more information is needed`);
+
   const stages = await sql<{ stageKey: string; status: string }>(`select "stageKey", status from "ApplicationStage" where "applicationId" = $1 order by position`, [id]);
   expect(stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
 });

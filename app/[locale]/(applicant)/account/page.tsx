@@ -8,6 +8,8 @@ import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/routing';
+import { renderNotification } from '@/lib/notifications/messages';
+import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string }> };
 
@@ -25,7 +27,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     getTranslations('organisationRoles'),
     getFormatter(),
   ]);
-  const [applications, memberships] = await Promise.all([
+  const [applications, memberships, notifications] = await Promise.all([
     db.application.findMany({
       where: { applicantId: actor.id },
       orderBy: { updatedAt: 'desc' },
@@ -35,6 +37,13 @@ export default async function AccountPage({ params, searchParams }: Props) {
     db.organisationMembership.findMany({
       where: { userId: actor.id },
       select: { role: true, organisation: { select: { id: true, nameKm: true, nameEn: true } } },
+    }),
+    // In-app notifications: the same ones the worker sends by email and SMS.
+    db.notification.findMany({
+      where: { userId: actor.id },
+      orderBy: { createdAt: 'desc' },
+      take: 5,
+      select: { id: true, kind: true, data: true, applicationId: true, createdAt: true },
     }),
   ]);
 
@@ -78,6 +87,23 @@ export default async function AccountPage({ params, searchParams }: Props) {
           />
         ),
       )}
+      {notifications.length > 0 ? (
+        <section aria-labelledby="notifications" className="mb-8">
+          <h2 id="notifications" className="mb-3 text-2xl font-bold">{t('notificationsTitle')}</h2>
+          <ul className="flex flex-col gap-2">
+            {notifications.map((n) => (
+              <li key={n.id} className="border-l-4 border-brand-700 pl-3">
+                <p>
+                  {n.applicationId ? (
+                    <Link href={`/applications/${n.applicationId}`}>{renderNotification(n.kind as NotificationKind, n.data as unknown as NotificationData, { name: actor.name, locale }, '').subject}</Link>
+                  ) : null}
+                </p>
+                <p className="text-sm text-slate-600">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {memberships.length > 0 ? (
         <section aria-labelledby="organisations">
           <h2 id="organisations" className="mb-3 text-2xl font-bold">{t('organisationsTitle')}</h2>

@@ -1,0 +1,31 @@
+// A notification in words, in the recipient's language, from the same message files as the
+// pages (namespace "notifications").
+import { createTranslator } from 'use-intl/core';
+import en from '@/lib/i18n/messages/en.json';
+import km from '@/lib/i18n/messages/km.json';
+import { isLocale, timeZone, type Locale } from '@/lib/i18n/routing';
+import type { NotificationData, NotificationKind } from './notify';
+
+export interface RenderedNotification {
+  subject: string;
+  text: string;
+  sms: string;
+}
+
+const messages = { en, km };
+
+export function renderNotification(
+  kind: NotificationKind,
+  data: NotificationData,
+  recipient: { name: string; locale: string },
+  link: string,
+): RenderedNotification {
+  const locale: Locale = isLocale(recipient.locale) ? recipient.locale : 'km';
+  const t = createTranslator({ locale, messages: messages[locale], namespace: 'notifications', timeZone });
+  const values = { name: recipient.name, reference: data.reference, service: data.service[locale], message: data.message ?? '', link };
+  return {
+    subject: t(`${kind}.subject`, values),
+    text: [t('greeting', values), t(`${kind}.body`, values), data.message ? `\n${data.message}` : '', `\n${t('link', values)}`, `\n${t('signature')}`].filter(Boolean).join('\n'),
+    sms: t(`${kind}.sms`, values),
+  };
+}

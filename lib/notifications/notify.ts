@@ -1,0 +1,39 @@
+// Writing notifications: inside the transaction of the event that causes them, so that an
+// event never goes untold and a rolled-back one is never told.
+import type { Prisma } from '@/lib/db/generated/client';
+import type { LocalizedText } from '@/lib/services/definition';
+
+/** What a notification may tell, by kind; the worker renders it in the recipient's language. */
+export interface NotificationData {
+  reference: string;
+  service: LocalizedText;
+  /** The department's request, or the reason for a rejection. */
+  message?: string;
+}
+
+/** The timeline events an applicant is told of, and the kind of notification each becomes. */
+export const notifiedEvents = {
+  submitted: 'submitted',
+  info_requested: 'info_requested',
+  approved: 'approved',
+  rejected: 'rejected',
+} as const satisfies Record<string, NotificationKind>;
+
+export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected';
+
+export async function notify(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  applicationId: string | null,
+  kind: NotificationKind,
+  data: NotificationData,
+): Promise<void> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, phone: true } });
+  const deliveries = [
+    ...(user.email ? [{ channel: 'email' as const, address: user.email }] : []),
+    ...(user.phone ? [{ channel: 'sms' as const, address: user.phone }] : []),
+  ];
+  await tx.notification.create({
+    data: { userId, applicationId, kind, data: data as unknown as Prisma.InputJsonObject, deliveries: { create: deliveries } },
+  });
+}

@@ -1,0 +1,104 @@
+// The notification worker: leases due deliveries from the outbox (SKIP LOCKED, so several
+// workers share the work), sends each in its recipient's language, and marks it sent. A failed
+// send is retried with exponential backoff; a worker that dies mid-send leaves a lease that
+// expires, and the next worker sends the message then: sent once, or at worst resent with the
+// same Message-ID, never lost.
+import { query } from '@/lib/db/client';
+import { renderNotification } from './messages';
+import type { NotificationData, NotificationKind } from './notify';
+import type { EmailSender, SmsSender } from './transports';
+
+export interface WorkerOptions {
+  senders: { email: EmailSender; sms: SmsSender };
+  /** The portal's public address, for links in messages. */
+  portalUrl: string;
+  /** How long a claimed delivery stays with one worker before another may take it. */
+  leaseMs?: number;
+  batch?: number;
+  maxAttempts?: number;
+  log?: (line: string) => void;
+}
+
+interface Claimed {
+  id: string;
+  channel: 'email' | 'sms';
+  address: string;
+  attempts: number;
+  kind: NotificationKind;
+  data: NotificationData;
+  applicationId: string | null;
+  name: string;
+  locale: string;
+  order: number;
+}
+
+/** Backoff after the nth failed attempt: 30 s, 1 min, 2 min, ... at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** (attempts - 1), 60 * 60_000);
+}
+
+/** Sends what is due now, one batch; answers how many deliveries it took. */
+export async function deliverDue(options: WorkerOptions): Promise<number> {
+  const { leaseMs = 60_000, batch = 20, maxAttempts = 8, log = console.log } = options;
+  const claimed = await query<Claimed>(
+    `with due as (
+       select id from "NotificationDelivery"
+       where status = 'pending' and "nextAttemptAt" <= now() and ("leasedUntil" is null or "leasedUntil" < now())
+       order by "nextAttemptAt", "createdAt" limit $1 for update skip locked
+     )
+     update "NotificationDelivery" d set "leasedUntil" = now() + make_interval(secs => $2::float8 / 1000), attempts = d.attempts + 1
+     from due, "Notification" n join "User" u on u.id = n."userId"
+     where d.id = due.id and n.id = d."notificationId"
+     returning d.id, d.channel, d.address, d.attempts, n.kind, n.data, n."applicationId", u.name, u.locale,
+       extract(epoch from d."createdAt")::float8 as "order"`,
+    [batch, leaseMs],
+  );
+  // One after another, in the order they were written: a person hears "received" before "approved".
+  claimed.sort((a, b) => a.order - b.order);
+  for (const delivery of claimed) {
+    const locale = delivery.locale === 'en' ? 'en' : 'km';
+    const link = delivery.applicationId ? `${options.portalUrl}/${locale}/applications/${delivery.applicationId}` : `${options.portalUrl}/${locale}/account`;
+    const message = renderNotification(delivery.kind, delivery.data, delivery, link);
+    try {
+      if (delivery.channel === 'email') {
+        await options.senders.email.send({ to: delivery.address, subject: message.subject, text: message.text, messageId: `<${delivery.id}@e-services.mpwt.gov.kh>` });
+      } else {
+        await options.senders.sms.send(delivery.address, message.sms);
+      }
+      await query(`update "NotificationDelivery" set status = 'sent', "sentAt" = now(), "leasedUntil" = null, "lastError" = null where id = $1`, [delivery.id]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const gaveUp = delivery.attempts >= maxAttempts;
+      log(`[worker] ${delivery.channel} to ${delivery.address} failed (attempt ${delivery.attempts}${gaveUp ? ', giving up' : ''}): ${reason}`);
+      await query(
+        `update "NotificationDelivery" set status = $2, "leasedUntil" = null, "lastError" = $3,
+           "nextAttemptAt" = now() + make_interval(secs => $4::float8 / 1000) where id = $1`,
+        [delivery.id, gaveUp ? 'failed' : 'pending', reason.slice(0, 1000), retryDelayMs(delivery.attempts)],
+      );
+    }
+  }
+  return claimed.length;
+}
+
+/** Runs until stopped: a batch whenever there is work, a short pause when there is none. */
+export function startWorker(options: WorkerOptions & { pollMs?: number }): { stop(): Promise<void> } {
+  const { pollMs = 1_000, log = console.log } = options;
+  let running = true;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (running) {
+      const taken = await deliverDue(options).catch((error: unknown) => {
+        log(`[worker] cannot reach the outbox: ${error instanceof Error ? error.message : error}`);
+        return 0;
+      });
+      if (taken === 0 && running) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs)));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

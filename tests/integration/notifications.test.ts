@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { findApplication } from '@/lib/applications/find-application';
+import { db } from '@/lib/db/client';
+import { smtpSender } from '@/lib/notifications/transports';
+import { deliverDue, retryDelayMs } from '@/lib/notifications/worker';
+import type { Actor } from '@/lib/policy/policy';
+import { perform } from '@/lib/workflow/machine';
+import { filedApplication, newCitizen, newStaff } from './support/applicants';
+import { startMailbox, type Mailbox } from './support/mailbox';
+
+let mailbox: Mailbox;
+const texts: string[] = [];
+beforeAll(async () => {
+  mailbox = await startMailbox();
+});
+afterAll(() => mailbox.close());
+
+const worker = () => ({
+  senders: { email: smtpSender(mailbox.url), sms: { send: async (to: string, text: string) => void texts.push(`${to}: ${text}`) } },
+  portalUrl: 'https://e-services.example',
+  log: () => {},
+});
+
+/** Runs the worker until the outbox has nothing due. */
+async function drain() {
+  while ((await deliverDue(worker())) > 0);
+}
+
+async function citizen(locale: 'km' | 'en', phone?: string): Promise<Actor & { email: string }> {
+  const actor = await newCitizen();
+  const user = await db.user.update({ where: { id: actor.id }, data: { locale, phone } });
+  return { ...actor, email: user.email! };
+}
+
+const mailTo = (address: string) => mailbox.messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === address);
+
+test('submitting sends the applicant an email in their own language, and an SMS to a mobile number', async () => {
+  const khmer = await citizen('km', `+8551${Date.now().toString().slice(-7)}`);
+  const english = await citizen('en');
+  const [km, en] = [await filedApplication(khmer), await filedApplication(english)];
+  const references = await db.application.findMany({ where: { id: { in: [km, en] } }, select: { id: true, reference: true } });
+  const ref = (id: string) => references.find((r) => r.id === id)!.reference!;
+  await drain();
+
+  const [khmerMail] = mailTo(khmer.email);
+  expect(khmerMail?.subject).toBe(`បានទទួលពាក្យស្នើសុំ ${ref(km)}`);
+  expect(khmerMail?.text).toContain('យើងបានទទួលពាក្យស្នើសុំ ការបន្តសុពលភាពប័ណ្ណបើកបរ');
+  expect(khmerMail?.text).toContain(`https://e-services.example/km/applications/${km}`);
+  const [englishMail] = mailTo(english.email);
+  expect(englishMail?.subject).toBe(`Application ${ref(en)} received`);
+  expect(englishMail?.text).toContain('Dear Test Citizen,');
+  expect(englishMail?.text).toContain(`We have received your application for Renew a driving licence. Its reference is ${ref(en)}.`);
+  expect(texts.filter((t) => t.includes(ref(km)))).toHaveLength(1);
+  expect(texts.find((t) => t.includes(ref(km)))).toContain('MPWT៖ យើងបានទទួលពាក្យស្នើសុំ');
+  // Sent is sent: nothing goes out twice.
+  await drain();
+  expect(mailTo(english.email)).toHaveLength(1);
+});
+
+test('a request for information and a rejection tell the applicant what the department wrote', async () => {
+  const applicant = await citizen('en');
+  const id = await filedApplication(applicant);
+  const clerk = await newStaff('clerk', 'land-transport');
+  const open = async () => (await findApplication(clerk, id, 'application.view'))!;
+  let file = await open();
+  await perform(clerk, file, 'requestInfo', { message: 'Upload a photo taken in the last six months.' }, file.version);
+  file = await open();
+  await perform(applicant, (await findApplication(applicant, id, 'application.view'))!, 'resubmit', {}, file.version);
+  file = await open();
+  await perform(clerk, file, 'reject', { reason: 'The licence was revoked by a court.' }, file.version);
+  await drain();
+
+  const subjects = mailTo(applicant.email).map((m) => m.subject);
+  expect(subjects).toEqual([expect.stringMatching(/received$/), expect.stringMatching(/: more information is needed$/), expect.stringMatching(/ rejected$/)]);
+  expect(mailTo(applicant.email)[1]!.text).toContain('Upload a photo taken in the last six months.');
+  expect(mailTo(applicant.email)[2]!.text).toContain('The reason given:\n\nThe licence was revoked by a court.');
+});
+
+test('a failed send is retried later with backoff, and given up after the last attempt', async () => {
+  const applicant = await citizen('en');
+  await filedApplication(applicant);
+  const failing = { ...worker(), senders: { ...worker().senders, email: { send: async () => Promise.reject(new Error('mailbox unavailable')) } } };
+  await deliverDue(failing);
+  const [delivery] = await db.notificationDelivery.findMany({ where: { address: applicant.email } });
+  expect(delivery).toMatchObject({ status: 'pending', attempts: 1, lastError: 'mailbox unavailable' });
+  expect(delivery!.nextAttemptAt.getTime() - Date.now()).toBeGreaterThan(20_000);
+  expect([1, 2, 3, 8, 20].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
+  await db.notificationDelivery.update({ where: { id: delivery!.id }, data: { attempts: 7, nextAttemptAt: new Date(0) } });
+  await deliverDue(failing);
+  expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id: delivery!.id } })).toMatchObject({ status: 'failed', attempts: 8 });
+});
+
+test('a worker killed while sending delivers the notification after restart, exactly once', async () => {
+  const applicant = await citizen('en');
+  // Deliver everything else first, so that the stalled message is this applicant's.
+  await drain();
+  await filedApplication(applicant);
+  const start = (): Promise<ChildProcess> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../lib/cli/worker.ts')], {
+        env: { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: mailbox.url, WORKER_LEASE_MS: '1000', NEXTAUTH_URL: 'https://e-services.example' },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      child.once('message', () => resolve(child));
+    });
+
+  const stalled = mailbox.stallNext();
+  const first = await start();
+  await stalled;
+  first.kill('SIGKILL');
+  await new Promise((resolve) => first.once('exit', resolve));
+  expect(mailTo(applicant.email)).toHaveLength(0);
+
+  const second = await start();
+  await expect.poll(() => mailTo(applicant.email).length, { timeout: 15_000 }).toBe(1);
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  second.kill('SIGTERM');
+  await new Promise((resolve) => second.once('exit', resolve));
+  expect(mailTo(applicant.email)).toHaveLength(1);
+  const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { address: applicant.email } });
+  expect(delivery).toMatchObject({ status: 'sent', attempts: 2 });
+  expect(mailTo(applicant.email)[0]!.messageId).toBe(`<${delivery.id}@e-services.mpwt.gov.kh>`);
+});
