@@ -9,6 +9,7 @@ const publicPages = [
   { path: '/services/road-excavation-permit', heading: { en: 'Permit to dig in a national road right-of-way', km: 'លិខិតអនុញ្ញាតជីកកាយលើដីចំណីផ្លូវជាតិ' } },
   { path: '/services/no-such-service', heading: { en: 'Page not found', km: 'រកមិនឃើញទំព័រ' } },
   { path: '/track', heading: { en: 'Track an application', km: 'តាមដានពាក្យស្នើសុំ' } },
+  { path: '/fees', heading: { en: 'What should I pay?', km: 'តើខ្ញុំត្រូវបង់ប៉ុន្មាន?' } },
 ];
 
 const signedInPages = [

@@ -31,9 +31,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           </div>
         </div>
       )}
-      <p className="mb-10">
-        <Link href="/track">{tDashboard('trackLink')}</Link>
-      </p>
+      <ul className="mb-10 flex flex-col gap-2">
+        <li><Link href="/track">{tDashboard('trackLink')}</Link></li>
+        <li><Link href="/fees">{tDashboard('feesLink')}</Link></li>
+      </ul>
       <ServiceList services={services} locale={locale} />
     </>
   );

@@ -1,6 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { formatRiel } from '@/lib/i18n/format';
+import { markReportHandled } from './actions';
 import { Table } from '@/components/ui/table';
 import { verifyAuditChain } from '@/lib/audit/verify-chain';
 import { requireArea } from '@/lib/auth/guards';
@@ -16,7 +19,7 @@ export default async function AuditPage({ params }: Props) {
   setRequestLocale(locale);
   await requireArea(locale, 'audit.enter', '/audit');
   const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
-  const [count, recent, chain, tEvents] = await Promise.all([
+  const [count, recent, chain, tEvents, reports] = await Promise.all([
     db.applicationEvent.count(),
     db.applicationEvent.findMany({
       orderBy: { id: 'desc' },
@@ -32,6 +35,19 @@ export default async function AuditPage({ params }: Props) {
     }),
     verifyAuditChain(),
     getTranslations('events'),
+    // Reports of requests for extra money: the auditors' queue, oldest first.
+    db.extraPaymentReport.findMany({
+      where: { handledAt: null },
+      orderBy: { createdAt: 'asc' },
+      take: 50,
+      select: {
+        id: true,
+        amountRiel: true,
+        description: true,
+        createdAt: true,
+        application: { select: { reference: true, currentDepartmentId: true, serviceVersion: { select: { nameKm: true, nameEn: true } } } },
+      },
+    }),
   ]);
   const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
   const departmentName = (id: string | null) => {
@@ -43,6 +59,24 @@ export default async function AuditPage({ params }: Props) {
     <>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 text-lg">{t('eventCount', { count })}</p>
+      <h2 id="reports" className="mb-3 text-2xl font-bold">{t('reportsTitle')}</h2>
+      {reports.length === 0 ? <p className="mb-8">{t('noReports')}</p> : (
+        <ul aria-labelledby="reports" className="mb-8 flex flex-col gap-4">
+          {reports.map((r) => (
+            <li key={r.id} className="border-l-4 border-red-700 pl-3">
+              <p className="font-bold">{r.application.reference}: {locale === 'km' ? r.application.serviceVersion.nameKm : r.application.serviceVersion.nameEn}</p>
+              <p className="text-sm text-slate-600">
+                {format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('heldBy', { department: departmentName(r.application.currentDepartmentId) })}
+                {r.amountRiel !== null ? ` · ${t('asked', { amount: formatRiel(r.amountRiel, locale) })}` : ''}
+              </p>
+              <p className="mb-2 whitespace-pre-line">{r.description}</p>
+              <form action={markReportHandled.bind(null, locale, r.id)}>
+                <Button variant="secondary">{t('markHandled')}<span className="sr-only"> ({r.application.reference})</span></Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2 className="mb-3 text-2xl font-bold">{t('chain')}</h2>
       {chain.ok ? (
         <Alert tone="success">{t('chainOk', { count: chain.events })}</Alert>

@@ -5,7 +5,7 @@ import { AnswerList } from '@/components/applications/answer-list';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { StatusTag } from '@/components/ui/status-tag';
-import { findApplication } from '@/lib/applications/find-application';
+import { allows, findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
@@ -18,7 +18,7 @@ import { mayTake } from '@/lib/workflow/machine';
 import { ResubmitForm } from '@/components/applications/resubmit-form';
 import { resubmitAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string; reported?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -28,7 +28,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const actor = await requireActor(locale, `/applications/${id}`);
   const application = await findApplication(actor, id, 'application.view');
   if (!application) notFound();
-  const { saved, resubmitted } = await searchParams;
+  const { saved, resubmitted, reported } = await searchParams;
   const [t, tStatus, tTimeline, tCheck] = await Promise.all([
     getTranslations('application'),
     getTranslations('applicationStatus'),
@@ -111,6 +111,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   return (
     <>
       {resubmitted ? <Alert tone="success">{t('resubmitted')}</Alert> : null}
+      {reported ? <Alert tone="success">{t('reported')}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title', { service: definition.name[locale] })}</h1>
       {paused && mayTake(actor, application, 'resubmit') ? (
         <section aria-labelledby="info-requested" className="mb-8 border-l-8 border-amber-600 bg-amber-50 p-4">
@@ -170,6 +171,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
+      <h2 className="mb-3 text-2xl font-bold">{t('feeTitle')}</h2>
+      <p className="mb-2">{t('feePromise', { fee: application.feeRiel !== null ? formatRiel(application.feeRiel, locale) : '—' })}</p>
+      {allows(actor, application, 'application.report') ? (
+        <p className="mb-8"><Link href={`/applications/${id}/report`}>{t('reportLink')}</Link></p>
+      ) : null}
       <h2 className="mb-3 text-2xl font-bold">{t('viewedBy')}</h2>
       <p className="mb-3">{t('viewedByLead')}</p>
       {views.length === 0 ? <p className="mb-8">{t('viewedNone')}</p> : (

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AnswerList } from '@/components/applications/answer-list';
-import { StepForm, type StepField } from '@/components/staff/step-form';
+import { ActionForm, type ActionField } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
 import { findApplication } from '@/lib/applications/find-application';
@@ -67,7 +67,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         orderBy: { name: 'asc' },
       })
     : [];
-  const fieldsFor: Record<StaffStep, StepField[]> = {
+  const fieldsFor: Record<StaffStep, ActionField[]> = {
     claim: [],
     approveStage: [],
     finalApprove: [],
@@ -124,7 +124,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
       {available.every((step) => step === 'addNote' || step === 'reassign') ? <p className="mb-6">{t(paused ? 'waitingForApplicant' : 'noActions')}</p> : null}
       {available.map((step) => (
-        <StepForm
+        <ActionForm
           key={step}
           id={`step-${step}`}
           action={staffStepAction.bind(null, locale, id, step)}
@@ -133,8 +133,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           fields={fieldsFor[step]}
           submit={t(`steps.${step}.submit`)}
           danger={step === 'reject'}
-          version={file.version}
-          seenEvent={seenEvent}
+          hidden={{ version: file.version, seenEvent }}
           reloadHref={`/${locale}/staff/applications/${id}`}
           labels={labels}
         />

@@ -7,34 +7,35 @@ import { Field, Fieldset } from '@/components/ui/field';
 import { Radios, Select, TextArea, TextInput } from '@/components/ui/inputs';
 import type { FormState } from '@/lib/forms/form-state';
 
-export type StepField =
+export type ActionField =
   | { kind: 'text' | 'date' | 'textarea'; name: string; label: string; hint?: string; max?: string }
   | { kind: 'radios' | 'select'; name: string; label: string; hint?: string; options: { value: string; label: string }[] };
 
-export interface StepFormLabels {
+export interface ActionFormLabels {
   summaryTitle: string;
   errorPrefix: string;
-  changedSince: string;
-  reload: string;
   select: string;
+  /** For forms that can be refused as stale: the heading of what changed, and the reload link. */
+  changedSince?: string;
+  reload?: string;
 }
 
 /**
- * One workflow step on the review page. It posts the version of the file the page showed, and
- * the last event it showed, so that a decision from a stale page is refused with what changed.
+ * A titled form built from a list of fields, posting to a server action: each workflow step on
+ * the review page, and the applicant's smaller forms. `hidden` carries what the page showed
+ * (the file's version, its last event) so that a stale decision is refused with what changed.
  */
-export function StepForm({ id, action, title, lead, fields, submit, danger, version, seenEvent, reloadHref, labels }: {
+export function ActionForm({ id, action, title, lead, fields, submit, danger, hidden = {}, reloadHref, labels }: {
   id: string;
   action: (state: FormState, data: FormData) => Promise<FormState>;
   title: string;
   lead?: string;
-  fields: StepField[];
+  fields: ActionField[];
   submit: string;
   danger?: boolean;
-  version: number;
-  seenEvent: string;
-  reloadHref: string;
-  labels: StepFormLabels;
+  hidden?: Record<string, string | number>;
+  reloadHref?: string;
+  labels: ActionFormLabels;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
@@ -55,13 +56,12 @@ export function StepForm({ id, action, title, lead, fields, submit, danger, vers
                 <ul className="list-disc pl-6">
                   {state.changes.map((line) => <li key={line}>{line}</li>)}
                 </ul>
-                <p className="mt-2"><a href={reloadHref} className="font-bold underline">{labels.reload}</a></p>
+                {reloadHref ? <p className="mt-2"><a href={reloadHref} className="font-bold underline">{labels.reload}</a></p> : null}
               </>
             ) : null}
           </Alert>
         ) : null}
-        <input type="hidden" name="version" value={version} />
-        <input type="hidden" name="seenEvent" value={seenEvent} />
+        {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
         {fields.map((f) => {
           const common = { id: fieldId(f.name), name: f.name, hint: f.hint, error: errors[f.name] };
           switch (f.kind) {
@@ -91,7 +91,7 @@ export function StepForm({ id, action, title, lead, fields, submit, danger, vers
               );
           }
         })}
-        {/* Disabled while sending: a double click sends one decision (and a second would be stale). */}
+        {/* Disabled while sending: a double click sends one request (and a second decision would be stale). */}
         <Button disabled={pending} variant={danger ? 'warning' : 'primary'}>{submit}</Button>
       </form>
     </section>
