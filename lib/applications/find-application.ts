@@ -20,6 +20,7 @@ export async function findApplication(actor: Actor, id: string, action: Resource
       stages: { orderBy: { position: 'asc' }, include: { department: true } },
       documents: { where: { removedAt: null }, orderBy: { createdAt: 'asc' } },
       currentDepartment: true,
+      licence: true,
     },
   });
   if (!application) return null;

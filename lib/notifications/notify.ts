@@ -17,9 +17,11 @@ export const notifiedEvents = {
   info_requested: 'info_requested',
   approved: 'approved',
   rejected: 'rejected',
+  issued: 'permit_issued',
+  licence_revoked: 'licence_revoked',
 } as const satisfies Record<string, NotificationKind>;
 
-export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected';
+export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked';
 
 export async function notify(
   tx: Prisma.TransactionClient,

@@ -17,6 +17,7 @@ import { db } from '@/lib/db/client';
 import type { ApplicationStatus, EventVisibility, Prisma, Role, StageStatus } from '@/lib/db/generated/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
+import { issueLicence } from '@/lib/licences/issue';
 import { notifiedEvents, notify } from '@/lib/notifications/notify';
 import { hasRoleIn, type Actor } from '@/lib/policy/policy';
 import type { ServiceDefinition } from '@/lib/services/definition';
@@ -28,9 +29,10 @@ import type { ServiceDefinition } from '@/lib/services/definition';
  *   or the head of department); a head may also take a clerk's decision;
  * - caseworker: a clerk or the head of the department holding the current stage;
  * - supervisor: a supervisor or the head of that department;
- * - staff: anyone of staff who may see the file (policy's application.view).
+ * - staff: anyone of staff who may see the file (policy's application.view);
+ * - issuer: the head of the department of the last stage, which issued the licence.
  */
-export type Taker = 'applicant' | 'decider' | 'caseworker' | 'supervisor' | 'staff';
+export type Taker = 'applicant' | 'decider' | 'caseworker' | 'supervisor' | 'staff' | 'issuer';
 
 export interface Step {
   from: readonly ApplicationStatus[];
@@ -62,12 +64,16 @@ export const steps = {
   // The last stage.
   finalApprove: { from: open, to: 'approved', stage: 'approved', by: 'decider', event: 'approved', visibility: 'public', guarded: true },
   reject: { from: open, to: 'rejected', stage: 'rejected', by: 'decider', event: 'rejected', visibility: 'public', guarded: true },
+  // Taken with final approval, in its transaction, when the service issues a document.
+  issue: { from: ['approved'], to: 'issued', by: 'decider', event: 'issued', visibility: 'public', guarded: false },
+  // Withdraws an issued licence, with a reason the holder reads; the status stays "issued".
+  revokeLicence: { from: ['issued'], by: 'issuer', event: 'licence_revoked', visibility: 'public', guarded: true },
   // Internal notes never reach the applicant; they change nothing, so they need no version.
   addNote: { from: [...held, 'approved', 'rejected', 'issued'], by: 'staff', event: 'note', visibility: 'internal', guarded: false },
 } as const satisfies Record<string, Step>;
 
 export type StepName = keyof typeof steps;
-export type StaffStep = Exclude<StepName, 'submit' | 'resubmit'>;
+export type StaffStep = Exclude<StepName, 'submit' | 'resubmit' | 'issue'>;
 
 /** What each step takes from the person taking it (checked by the caller's form schema). */
 export interface StepInput {
@@ -79,6 +85,8 @@ export interface StepInput {
   approveStage: Record<string, never>;
   finalApprove: Record<string, never>;
   reject: { reason: string };
+  issue: Record<string, never>;
+  revokeLicence: { reason: string };
   addNote: { text: string };
 }
 
@@ -110,6 +118,7 @@ export interface CaseFile {
   dueAt: Date | null;
   stageDueAt: Date | null;
   definition: ServiceDefinition;
+  licence: { status: 'valid' | 'revoked' } | null;
   stages: readonly { id: string; stageKey: string; position: number; departmentId: string; status: StageStatus; pausedAt: Date | null; dueAt: Date | null }[];
 }
 
@@ -136,6 +145,10 @@ function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
       return !!department && (hasRoleIn(actor, 'clerk', department) || hasRoleIn(actor, 'department_head', department));
     case 'supervisor':
       return !!department && (hasRoleIn(actor, 'supervisor', department) || hasRoleIn(actor, 'department_head', department));
+    case 'issuer': {
+      const last = file.stages.at(-1);
+      return !!last && last.position === file.definition.stages.length - 1 && hasRoleIn(actor, 'department_head', last.departmentId);
+    }
     case 'decider': {
       const stage = currentStage(file);
       if (!stage || !department) return false;
@@ -159,6 +172,10 @@ export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
       return stage !== null && !last;
     case 'finalApprove':
       return last;
+    case 'revokeLicence':
+      return file.licence?.status === 'valid';
+    case 'issue':
+      return file.definition.issues !== null && file.licence === null;
     default:
       return true;
   }
@@ -166,7 +183,7 @@ export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
 
 /** The staff steps open to `actor` now, in the order a review page offers them. */
 export function staffStepsFor(actor: Actor, file: CaseFile): StaffStep[] {
-  const order: StaffStep[] = ['claim', 'recordInspection', 'approveStage', 'finalApprove', 'requestInfo', 'reject', 'reassign', 'addNote'];
+  const order: StaffStep[] = ['claim', 'recordInspection', 'approveStage', 'finalApprove', 'requestInfo', 'reject', 'reassign', 'revokeLicence', 'addNote'];
   return order.filter((name) => mayTake(actor, file, name));
 }
 
@@ -240,6 +257,13 @@ async function effectsOf<N extends Exclude<StepName, 'submit'>>(
         data: { stage: stageName, nextStage: next.stageKey },
       };
     }
+    case 'revokeLicence': {
+      const reason = (input as StepInput['revokeLicence']).reason;
+      await tx.licence.update({ where: { applicationId: file.id }, data: { status: 'revoked', revokedAt: now, revokedReason: reason } });
+      return { ...none, data: { reason } };
+    }
+    case 'issue':
+      throw new Error('issue is taken by issueLicence, with final approval');
     case 'finalApprove':
     case 'reject': {
       const decided = name === 'reject' ? 'rejected' : 'approved';
@@ -294,6 +318,12 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
     await record(tx, file.id, actor, name, step, actingDepartment(actor, file), file.status, effects.data);
     const told = input as { message?: string; reason?: string };
     await tellApplicant(tx, file, step, file.reference ?? '', told.message ?? told.reason);
+    if (name === 'finalApprove' && mayTake(actor, { ...file, status: 'approved' }, 'issue')) {
+      const number = await issueLicence(tx, file, now);
+      await tx.application.update({ where: { id: file.id }, data: { status: 'issued', version: { increment: 1 } } });
+      await record(tx, file.id, actor, 'issue', steps.issue, actingDepartment(actor, file), 'approved', { number });
+      await tellApplicant(tx, file, steps.issue, file.reference ?? '');
+    }
   });
 }
 

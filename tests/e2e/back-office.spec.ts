@@ -102,9 +102,9 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(success(head)).toContainText('The application is approved.');
 
   await page.reload();
-  await expect(page.getByText('Your application was approved')).toBeVisible();
+  await expect(page.getByText('Your document has been issued')).toBeVisible();
   const history = page.getByRole('list').filter({ hasText: 'Application submitted' });
-  for (const line of ['More information requested', 'Information sent; back in review', 'Stage completed · Intake', 'Stage completed · Technical review', 'Site inspection carried out', 'Application approved']) {
+  for (const line of ['More information requested', 'Information sent; back in review', 'Stage completed · Intake', 'Stage completed · Technical review', 'Site inspection carried out', 'Application approved', 'Document issued']) {
     await expect(history).toContainText(line);
   }
   // Which departments opened the file, never who.
@@ -119,11 +119,38 @@ test('a construction permit passes intake, technical review, inspection and the 
   // The same news waits in the app, newest first, beside the email and SMS.
   await page.goto('/en/account');
   const notifications = page.getByRole('region', { name: 'Your notifications' });
-  await expect(notifications.getByRole('listitem').first()).toContainText(`${reference} approved`);
+  await expect(notifications.getByRole('listitem').first()).toContainText(`Your Construction permit is ready: ${reference}`);
+  await expect(notifications).toContainText(`${reference} approved`);
   await expect(notifications).toContainText(`${reference}: more information is needed`);
 
   const stages = await sql<{ stageKey: string; status: string }>(`select "stageKey", status from "ApplicationStage" where "applicationId" = $1 order by position`, [id]);
   expect(stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
+
+  // The permit: a PDF for the applicant, and a public page that the QR code opens.
+  await page.goto(`/en/applications/${id}`);
+  const download = await page.request.get(`/en/applications/${id}/licence`);
+  expect(download.headers()['content-type']).toBe('application/pdf');
+  expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  const [licence] = await sql<{ number: string; signedFields: string; signature: string }>(`select number, "signedFields", signature from "Licence" where "applicationId" = $1`, [id]);
+  const qr = `/en/verify/${licence!.number}?d=${Buffer.from(licence!.signedFields).toString('base64url')}&s=${licence!.signature}`;
+  const checker = await (await browser.newContext()).newPage();
+  await checker.goto(qr);
+  await expect(checker.getByRole('heading', { level: 1, name: `Licence ${licence!.number}` })).toBeVisible();
+  await expect(checker.locator('#verdict')).toHaveText('Valid');
+  await expect(checker.getByText("The QR code's signature is genuine")).toBeVisible();
+  await expect(checker.getByText('Chan Sophea')).toBeVisible();
+  await expect(checker.locator('main')).not.toContainText(reference);
+  await expectNoAxeViolations(checker);
+
+  // The head of public works revokes it; the same QR code now says so.
+  await openFile(head, 'en', id, reference);
+  await head.getByLabel('Reason for revoking').fill('The building exceeds the approved height.');
+  await head.getByRole('button', { name: 'Revoke the licence' }).click();
+  await expect(success(head)).toContainText('The licence is revoked.');
+  await checker.reload();
+  await expect(checker.locator('#verdict')).toHaveText('Revoked');
+  await expect(checker.getByText('The building exceeds the approved height.')).toBeVisible();
+  expect((await (await browser.newContext()).request.get(`/en/applications/${id}/licence`)).status()).toBe(404);
 });
 
 test('vehicle registrations are approved and rejected in Khmer; a stale decision is refused with what changed', async ({ page, browser }) => {
@@ -151,7 +178,7 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   await expect(refusal).toContainText('គ្មានអ្វីត្រូវបានរក្សាទុកទេ');
   await expect(refusal).toContainText('ពាក្យស្នើសុំត្រូវបានអនុម័ត');
   await expectNoAxeViolations(secondTab);
-  expect(await sql(`select status from "Application" where id = $1`, [approved.id])).toEqual([{ status: 'approved' }]);
+  expect(await sql(`select status from "Application" where id = $1`, [approved.id])).toEqual([{ status: 'issued' }]);
 
   // The second one is rejected at review with a reason the applicant reads.
   await openFile(clerk, 'km', rejected.id, rejected.reference);
@@ -160,7 +187,7 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   await expect(success(clerk)).toContainText('ពាក្យស្នើសុំត្រូវបានបដិសេធ');
 
   await page.goto(`/en/applications/${approved.id}`);
-  await expect(page.getByText('Your application was approved')).toBeVisible();
+  await expect(page.getByText('Your document has been issued')).toBeVisible();
   await expect(page.getByText('Stage completed · Document review')).toBeVisible();
   await page.goto(`/en/applications/${rejected.id}`);
   await expect(pageAlert(page)).toContainText('Your application was rejected');

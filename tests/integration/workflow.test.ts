@@ -66,12 +66,13 @@ test('a construction permit passes every stage across departments, with one requ
   await take(worksHead, id, 'finalApprove', {});
 
   app = await db.application.findUniqueOrThrow({ where: { id }, include: { stages: { orderBy: { position: 'asc' } } } });
-  expect(app.status).toBe('approved');
+  // A construction permit issues a document: the final approval issues it at once.
+  expect(app.status).toBe('issued');
   expect(app.currentDepartmentId).toBeNull();
   expect(app.stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
   const events = await db.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } });
   expect(events.map((e) => e.type)).toEqual([
-    'submitted', 'assigned', 'info_requested', 'resubmitted', 'stage_approved', 'stage_approved', 'inspection_recorded', 'stage_approved', 'approved',
+    'submitted', 'assigned', 'info_requested', 'resubmitted', 'stage_approved', 'stage_approved', 'inspection_recorded', 'stage_approved', 'approved', 'issued',
   ]);
 });
 
@@ -100,7 +101,7 @@ test('a decision from a stale page is refused and overwrites nothing', async () 
   await perform(first, seenByFirst, 'finalApprove', {}, seenByFirst.version);
   await expect(perform(second, seenBySecond, 'reject', { reason: 'Blurred photo' }, seenBySecond.version)).rejects.toThrow(StaleApplicationError);
   const app = await db.application.findUniqueOrThrow({ where: { id } });
-  expect(app.status).toBe('approved');
+  expect(app.status).toBe('issued');
   expect(await db.applicationEvent.count({ where: { applicationId: id, type: 'rejected' } })).toBe(0);
 });
 

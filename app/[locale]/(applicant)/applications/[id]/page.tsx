@@ -132,6 +132,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </Alert>
       ) : null}
       {application.status === 'approved' ? <Alert tone="success" title={t('approvedTitle')} /> : null}
+      {application.status === 'issued' ? (
+        <Alert tone="success" title={t('issuedTitle')}>
+          {application.licence ? <p><a href={`/${locale}/applications/${id}/licence`}>{t('downloadLicence')}</a> ({application.licence.number})</p> : null}
+        </Alert>
+      ) : null}
       <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
         {summary.map(([term, value]) => (
           <div key={term} className="contents">

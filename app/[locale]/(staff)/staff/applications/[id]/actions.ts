@@ -24,6 +24,7 @@ const inputs = {
   finalApprove: z.object({}),
   requestInfo: z.object({ message: text('errors.staff.message', limits.message) }),
   reject: z.object({ reason: text('errors.staff.reason', limits.reason) }),
+  revokeLicence: z.object({ reason: text('errors.staff.revokeReason', limits.reason) }),
   addNote: z.object({ text: text('errors.staff.text', limits.text) }),
   reassign: z.object({ assigneeId: z.uuid('errors.staff.assignee') }),
   recordInspection: z.object({

@@ -73,6 +73,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     finalApprove: [],
     requestInfo: [{ kind: 'textarea', name: 'message', label: t('steps.requestInfo.message'), hint: t('steps.requestInfo.messageHint') }],
     reject: [{ kind: 'textarea', name: 'reason', label: t('steps.reject.reason'), hint: t('steps.reject.reasonHint') }],
+    revokeLicence: [{ kind: 'textarea', name: 'reason', label: t('steps.revokeLicence.reason'), hint: t('steps.revokeLicence.reasonHint') }],
     addNote: [{ kind: 'textarea', name: 'text', label: t('steps.addNote.text'), hint: t('steps.addNote.textHint') }],
     reassign: [{ kind: 'select', name: 'assigneeId', label: t('steps.reassign.assignee'), options: colleagues.filter((c) => c.id !== file.assigneeId).map((c) => ({ value: c.id, label: c.name })) }],
     recordInspection: [
@@ -132,7 +133,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           lead={leads[step]}
           fields={fieldsFor[step]}
           submit={t(`steps.${step}.submit`)}
-          danger={step === 'reject'}
+          danger={step === 'reject' || step === 'revokeLicence'}
           hidden={{ version: file.version, seenEvent }}
           reloadHref={`/${locale}/staff/applications/${id}`}
           labels={labels}

@@ -1,0 +1,22 @@
+import { NextResponse } from 'next/server';
+import { findApplication } from '@/lib/applications/find-application';
+import { currentActor } from '@/lib/auth/session';
+import { licencePdfFor } from '@/lib/licences/documents';
+
+type Params = { params: Promise<{ locale: string; id: string }> };
+
+/** The issued licence as a PDF, to the applicant's side and to staff who may see the file. */
+export async function GET(_: Request, { params }: Params) {
+  const { id } = await params;
+  const actor = await currentActor();
+  const application = actor ? await findApplication(actor, id, 'application.view') : null;
+  const licence = application?.licence ? await licencePdfFor(id) : null;
+  if (!licence) return new NextResponse('Not found', { status: 404 });
+  return new NextResponse(new Uint8Array(licence.pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${licence.number}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

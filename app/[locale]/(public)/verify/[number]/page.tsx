@@ -1,0 +1,52 @@
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Alert } from '@/components/ui/alert';
+import { StatusTag } from '@/components/ui/status-tag';
+import { verifyLicence } from '@/lib/licences/documents';
+import { publicKeyPem } from '@/lib/licences/signature';
+import { formatDay } from '@/lib/i18n/format';
+import { pageTitle } from '@/lib/i18n/page-title';
+import type { Locale } from '@/lib/i18n/routing';
+
+type Props = { params: Promise<{ locale: Locale; number: string }>; searchParams: Promise<{ d?: string; s?: string }> };
+
+export const generateMetadata = pageTitle('verify');
+
+/** Public: what the QR code on a licence opens. The minimum a checker needs, nothing more. */
+export default async function VerifyPage({ params, searchParams }: Props) {
+  const { locale, number } = await params;
+  setRequestLocale(locale);
+  const { d, s } = await searchParams;
+  const [t, result] = await Promise.all([getTranslations('verify'), verifyLicence(decodeURIComponent(number).slice(0, 40), d?.slice(0, 2000), s?.slice(0, 200))]);
+  const tone = { valid: 'green', expired: 'amber', revoked: 'red' } as const;
+
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">{result.found ? t('heading', { number: result.number }) : t('title')}</h1>
+      {!result.found ? <Alert tone="error">{t('notFound')}</Alert> : (
+        <section aria-labelledby="verdict" className="mb-8">
+          <p id="verdict" className="mb-3 text-2xl font-bold"><StatusTag tone={tone[result.status]}>{t(result.status)}</StatusTag></p>
+          <p className="mb-2">{t(`${result.status}Lead`)}</p>
+          {result.revokedReason ? <p className="mb-4">{t('revokedReason', { reason: result.revokedReason })}</p> : null}
+          {result.signature ? <Alert tone={result.signature === 'genuine' ? 'success' : 'error'}>{t(result.signature)}</Alert> : null}
+          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+            {([
+              [t('document'), result.document[locale]],
+              [t('holder'), result.holder],
+              [t('validFrom'), formatDay(result.validFrom, locale)],
+              [t('validUntil'), result.validUntil ? formatDay(result.validUntil, locale) : t('noExpiry')],
+            ] as const).map(([term, value]) => (
+              <div key={term} className="contents">
+                <dt className="font-bold">{term}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <h2 className="mb-3 text-2xl font-bold">{t('offlineTitle')}</h2>
+      <p className="mb-3 max-w-3xl">{t('offline')}</p>
+      <h3 className="mb-2 text-lg font-bold">{t('publicKey')}</h3>
+      <pre className="mb-8 overflow-x-auto border-2 border-slate-300 p-3 text-sm" tabIndex={0}>{publicKeyPem()}</pre>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// A licence's PDF and its public verification, from the database.
+import 'server-only';
+import en from '@/lib/i18n/messages/en.json';
+import km from '@/lib/i18n/messages/km.json';
+import { db } from '@/lib/db/client';
+import { phnomPenhDay } from '@/lib/deadlines/working-days';
+import type { LocalizedText } from '@/lib/services/definition';
+import { definitionOfVersion } from '@/lib/services/queries';
+import { licencePdf, type LicencePdfInput } from './pdf';
+import { parseCanonicalFields, publicKeyPem, qrContent, verifyFields } from './signature';
+
+/** The portal's public address, for the QR code's link. */
+export const portalUrl = () => process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const both = (key: keyof typeof en.licence): LocalizedText => ({ km: km.licence[key], en: en.licence[key] });
+
+export async function licencePdfFor(applicationId: string): Promise<{ number: string; pdf: Buffer } | null> {
+  const licence = await db.licence.findUnique({
+    where: { applicationId },
+    include: { application: { select: { reference: true, serviceVersionId: true } } },
+  });
+  if (!licence) return null;
+  const definition = await definitionOfVersion(licence.application.serviceVersionId);
+  const labels = Object.fromEntries(
+    (['number', 'holder', 'service', 'reference', 'validFrom', 'validUntil', 'noExpiry', 'issuedOn', 'scan', 'kingdom', 'motto', 'ministry'] as const).map((k) => [k, both(k)]),
+  ) as LicencePdfInput['labels'];
+  const pdf = await licencePdf({
+    number: licence.number,
+    document: definition.issues ?? definition.name,
+    service: definition.name,
+    holder: licence.holderName,
+    reference: licence.application.reference ?? '',
+    validFrom: day(licence.validFrom),
+    validUntil: licence.validUntil ? day(licence.validUntil) : null,
+    issuedOn: phnomPenhDay(licence.issuedAt),
+    qr: qrContent(`${portalUrl()}/km`, licence.number, licence.signedFields, licence.signature),
+    labels,
+  });
+  return { number: licence.number, pdf };
+}
+
+export type Verification =
+  | { found: false }
+  | {
+      found: true;
+      number: string;
+      status: 'valid' | 'expired' | 'revoked';
+      document: LocalizedText;
+      holder: string;
+      validFrom: string;
+      validUntil: string | null;
+      revokedReason: string | null;
+      /** When the QR code's fields and signature came with the request: do they hold? */
+      signature: 'genuine' | 'forged' | null;
+    };
+
+export async function verifyLicence(number: string, fields?: string, signature?: string): Promise<Verification> {
+  const licence = await db.licence.findUnique({ where: { number }, include: { application: { select: { serviceVersionId: true } } } });
+  if (!licence) return { found: false };
+  const definition = await definitionOfVersion(licence.application.serviceVersionId);
+  const validUntil = licence.validUntil ? day(licence.validUntil) : null;
+  const status = licence.status === 'revoked' ? 'revoked' : validUntil && validUntil < phnomPenhDay(new Date()) ? 'expired' : 'valid';
+  let checked: 'genuine' | 'forged' | null = null;
+  if (fields && signature) {
+    const text = Buffer.from(fields, 'base64url').toString('utf8');
+    const genuine = verifyFields(text, signature, publicKeyPem()) && parseCanonicalFields(text)?.number === licence.number && text === licence.signedFields;
+    checked = genuine ? 'genuine' : 'forged';
+  }
+  return {
+    found: true,
+    number: licence.number,
+    status,
+    document: definition.issues ?? definition.name,
+    holder: licence.holderName,
+    validFrom: day(licence.validFrom),
+    validUntil,
+    revokedReason: licence.status === 'revoked' ? licence.revokedReason : null,
+    signature: checked,
+  };
+}

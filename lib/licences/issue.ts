@@ -1,0 +1,50 @@
+// Issuing the licence of a finally approved application, inside the approval's transaction.
+import type { Prisma } from '@/lib/db/generated/client';
+import { phnomPenhDay } from '@/lib/deadlines/working-days';
+import type { ServiceDefinition } from '@/lib/services/definition';
+import { canonicalFields, signFields } from './signature';
+
+/**
+ * The last day of validity: the day before the same date `months` later, or the last day of
+ * that month when it has no such date (from 31 January, one month runs to 28 February).
+ */
+export function validUntil(from: string, months: number): string {
+  const [year, month, day] = from.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  if (day > lastDay) target.setUTCDate(lastDay);
+  else target.setUTCDate(day - 1); // day 0 is the last day of the month before
+  return target.toISOString().slice(0, 10);
+}
+
+export async function issueLicence(
+  tx: Prisma.TransactionClient,
+  file: { id: string; applicantId: string; definition: ServiceDefinition },
+  now: Date,
+): Promise<string> {
+  const { definition } = file;
+  const year = Number(phnomPenhDay(now).slice(0, 4));
+  const prefix = `${definition.referencePrefix}L`;
+  const [counter] = await tx.$queryRaw<{ last: number }[]>`
+    insert into "ReferenceCounter" ("prefix", "year", "last") values (${prefix}, ${year}, 1)
+    on conflict ("prefix", "year") do update set "last" = "ReferenceCounter"."last" + 1
+    returning "last"`;
+  const number = `${prefix}-${year}-${String(counter!.last).padStart(6, '0')}`;
+  const holder = await tx.user.findUniqueOrThrow({ where: { id: file.applicantId }, select: { name: true } });
+  const from = phnomPenhDay(now);
+  const until = definition.validityMonths ? validUntil(from, definition.validityMonths) : null;
+  const text = canonicalFields({ number, service: definition.code, holder: holder.name, validFrom: from, validUntil: until });
+  await tx.licence.create({
+    data: {
+      number,
+      applicationId: file.id,
+      holderName: holder.name,
+      issuedAt: now,
+      validFrom: new Date(`${from}T00:00:00Z`),
+      validUntil: until ? new Date(`${until}T00:00:00Z`) : null,
+      signedFields: text,
+      signature: signFields(text),
+    },
+  });
+  return number;
+}
