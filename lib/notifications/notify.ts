@@ -18,10 +18,11 @@ export const notifiedEvents = {
   approved: 'approved',
   rejected: 'rejected',
   issued: 'permit_issued',
+  payment_received: 'payment_received',
   licence_revoked: 'licence_revoked',
 } as const satisfies Record<string, NotificationKind>;
 
-export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked';
+export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received';
 
 export async function notify(
   tx: Prisma.TransactionClient,

@@ -30,9 +30,10 @@ import type { ServiceDefinition } from '@/lib/services/definition';
  * - caseworker: a clerk or the head of the department holding the current stage;
  * - supervisor: a supervisor or the head of that department;
  * - staff: anyone of staff who may see the file (policy's application.view);
- * - issuer: the head of the department of the last stage, which issued the licence.
+ * - issuer: the head of the department of the last stage, which issued the licence;
+ * - bank: the payment provider, through its signed confirmation (no person).
  */
-export type Taker = 'applicant' | 'decider' | 'caseworker' | 'supervisor' | 'staff' | 'issuer';
+export type Taker = 'applicant' | 'decider' | 'caseworker' | 'supervisor' | 'staff' | 'issuer' | 'bank';
 
 export interface Step {
   from: readonly ApplicationStatus[];
@@ -68,12 +69,14 @@ export const steps = {
   issue: { from: ['approved'], to: 'issued', by: 'decider', event: 'issued', visibility: 'public', guarded: false },
   // Withdraws an issued licence, with a reason the holder reads; the status stays "issued".
   revokeLicence: { from: ['issued'], by: 'issuer', event: 'licence_revoked', visibility: 'public', guarded: true },
+  // The bank's signed confirmation of the fee (lib/payments); the status does not change.
+  paymentReceived: { from: ['submitted', 'in_review', 'info_requested', 'approved', 'issued'], by: 'bank', event: 'payment_received', visibility: 'public', guarded: false },
   // Internal notes never reach the applicant; they change nothing, so they need no version.
   addNote: { from: [...held, 'approved', 'rejected', 'issued'], by: 'staff', event: 'note', visibility: 'internal', guarded: false },
 } as const satisfies Record<string, Step>;
 
 export type StepName = keyof typeof steps;
-export type StaffStep = Exclude<StepName, 'submit' | 'resubmit' | 'issue'>;
+export type StaffStep = Exclude<StepName, 'submit' | 'resubmit' | 'issue' | 'paymentReceived'>;
 
 /** What each step takes from the person taking it (checked by the caller's form schema). */
 export interface StepInput {
@@ -86,6 +89,7 @@ export interface StepInput {
   finalApprove: Record<string, never>;
   reject: { reason: string };
   issue: Record<string, never>;
+  paymentReceived: Record<string, never>;
   revokeLicence: { reason: string };
   addNote: { text: string };
 }
@@ -139,6 +143,8 @@ function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
   switch (by) {
     case 'applicant':
       return isApplicant(actor, file);
+    case 'bank':
+      return false; // only through recordPaymentReceived
     case 'staff':
       return file.stages.some((s) => s.status !== 'pending' && (['clerk', 'supervisor', 'department_head'] as Role[]).some((r) => hasRoleIn(actor, r, s.departmentId)));
     case 'caseworker':
@@ -264,6 +270,8 @@ async function effectsOf<N extends Exclude<StepName, 'submit'>>(
     }
     case 'issue':
       throw new Error('issue is taken by issueLicence, with final approval');
+    case 'paymentReceived':
+      throw new Error('paymentReceived is recorded by recordPaymentReceived');
     case 'finalApprove':
     case 'reject': {
       const decided = name === 'reject' ? 'rejected' : 'approved';
@@ -443,4 +451,17 @@ export async function recordView(
       data: what.documentId ? { documentId: what.documentId } : {},
     },
   });
+}
+
+/** Records the bank's confirmation of the fee on the timeline, and tells the applicant. */
+export async function recordPaymentReceived(
+  tx: Prisma.TransactionClient,
+  file: { id: string; applicantId: string; reference: string | null; definition: Pick<ServiceDefinition, 'name'> },
+  data: { receiptNumber: string; amountRiel: number; transactionId: string },
+): Promise<void> {
+  const step: Step = steps.paymentReceived;
+  await tx.applicationEvent.create({
+    data: { applicationId: file.id, type: step.event, visibility: step.visibility, data: { step: 'paymentReceived', ...data } },
+  });
+  await tellApplicant(tx, file, step, file.reference ?? '');
 }
