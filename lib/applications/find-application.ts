@@ -21,6 +21,7 @@ export async function findApplication(actor: Actor, id: string, action: Resource
       documents: { where: { removedAt: null }, orderBy: { createdAt: 'asc' } },
       currentDepartment: true,
       licence: true,
+      payment: true,
     },
   });
   if (!application) return null;

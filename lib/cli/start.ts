@@ -118,6 +118,8 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    // The demo has no bank: the sandbox bank confirms payments (README).
+    ...(demo ? { PAYMENT_SANDBOX: process.env.PAYMENT_SANDBOX ?? '1' } : {}),
   };
 
   // The build, then the servers: whatever runs now is stopped first on the way out.

@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import type { LocalizedText } from '@/lib/services/definition';
 import { definitionOfVersion } from '@/lib/services/queries';
-import { licencePdf, type LicencePdfInput } from './pdf';
+import { documentPdf } from './pdf';
 import { parseCanonicalFields, publicKeyPem, qrContent, verifyFields } from './signature';
 
 /** The portal's public address, for the QR code's link. */
@@ -15,6 +15,9 @@ export const portalUrl = () => process.env.NEXTAUTH_URL ?? `http://localhost:${p
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const both = (key: keyof typeof en.licence): LocalizedText => ({ km: km.licence[key], en: en.licence[key] });
 
+/** The kingdom, motto and ministry lines at the top of every document. */
+export const documentHeader = () => ({ kingdom: both('kingdom'), motto: both('motto'), ministry: both('ministry') });
+
 export async function licencePdfFor(applicationId: string): Promise<{ number: string; pdf: Buffer } | null> {
   const licence = await db.licence.findUnique({
     where: { applicationId },
@@ -22,20 +25,19 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
   });
   if (!licence) return null;
   const definition = await definitionOfVersion(licence.application.serviceVersionId);
-  const labels = Object.fromEntries(
-    (['number', 'holder', 'service', 'reference', 'validFrom', 'validUntil', 'noExpiry', 'issuedOn', 'scan', 'kingdom', 'motto', 'ministry'] as const).map((k) => [k, both(k)]),
-  ) as LicencePdfInput['labels'];
-  const pdf = await licencePdf({
-    number: licence.number,
-    document: definition.issues ?? definition.name,
-    service: definition.name,
-    holder: licence.holderName,
-    reference: licence.application.reference ?? '',
-    validFrom: day(licence.validFrom),
-    validUntil: licence.validUntil ? day(licence.validUntil) : null,
-    issuedOn: phnomPenhDay(licence.issuedAt),
-    qr: qrContent(`${portalUrl()}/km`, licence.number, licence.signedFields, licence.signature),
-    labels,
+  const pdf = await documentPdf({
+    title: definition.issues ?? definition.name,
+    header: documentHeader(),
+    rows: [
+      [both('number'), licence.number],
+      [both('holder'), licence.holderName],
+      [both('service'), `${definition.name.km} / ${definition.name.en}`],
+      [both('reference'), licence.application.reference ?? ''],
+      [both('validFrom'), day(licence.validFrom)],
+      [both('validUntil'), licence.validUntil ? day(licence.validUntil) : `${km.licence.noExpiry} / ${en.licence.noExpiry}`],
+      [both('issuedOn'), phnomPenhDay(licence.issuedAt)],
+    ],
+    qr: { content: qrContent(`${portalUrl()}/km`, licence.number, licence.signedFields, licence.signature), caption: both('scan') },
   });
   return { number: licence.number, pdf };
 }

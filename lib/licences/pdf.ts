@@ -1,4 +1,4 @@
-// The licence as a PDF, in Khmer and English. Khmer is shaped by pdfkit's font engine from the
+// The ministry's documents as PDF (licences, receipts), in Khmer and English. Khmer is shaped by pdfkit's font engine from the
 // Noto Sans Khmer the app ships; every line also carries its text as ActualText, so that
 // copying or extracting it gives the characters in their logical order, not the glyph order.
 import path from 'node:path';
@@ -9,17 +9,14 @@ import type { LocalizedText } from '@/lib/services/definition';
 const fonts = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans-khmer', 'files');
 const khmerScript = /[\u1780-\u17FF\u19E0-\u19FF]/;
 
-export interface LicencePdfInput {
-  number: string;
-  document: LocalizedText;
-  service: LocalizedText;
-  holder: string;
-  reference: string;
-  validFrom: string;
-  validUntil: string | null;
-  issuedOn: string;
-  qr: string;
-  labels: Record<'number' | 'holder' | 'service' | 'reference' | 'validFrom' | 'validUntil' | 'noExpiry' | 'issuedOn' | 'scan' | 'kingdom' | 'motto' | 'ministry', LocalizedText>;
+export interface DocumentPdfInput {
+  /** The document's name, in both languages. */
+  title: LocalizedText;
+  /** Label (both languages) and value, one under the other. */
+  rows: [LocalizedText, string][];
+  /** The header's kingdom, motto and ministry lines. */
+  header: Record<'kingdom' | 'motto' | 'ministry', LocalizedText>;
+  qr?: { content: string; caption: LocalizedText };
 }
 
 /** Splits a line into runs of Khmer and of everything else, each set in a font that has it. */
@@ -57,8 +54,9 @@ function skipNullAnchors(font: { layout(text: string): unknown; _layoutEngine?: 
   patched.add(prototype);
 }
 
-export async function licencePdf(input: LicencePdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, tagged: true, lang: 'km', info: { Title: `${input.document.en} ${input.number}` } });
+/** An official document of the ministry in Khmer and English: a licence, a receipt. */
+export async function documentPdf(input: DocumentPdfInput): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, tagged: true, lang: 'km', info: { Title: input.title.en } });
   doc.registerFont('km', path.join(fonts, 'noto-sans-khmer-khmer-400-normal.woff'));
   doc.registerFont('km-bold', path.join(fonts, 'noto-sans-khmer-khmer-700-normal.woff'));
   doc.registerFont('latin', path.join(fonts, 'noto-sans-khmer-latin-400-normal.woff'));
@@ -81,32 +79,23 @@ export async function licencePdf(input: LicencePdfInput): Promise<Buffer> {
   };
   const both = (label: LocalizedText) => `${label.km} / ${label.en}`;
 
-  line(input.labels.kingdom.km, { size: 14, bold: true, align: 'center', gap: 0 });
-  line(input.labels.motto.km, { size: 12, align: 'center', gap: 8 });
-  line(input.labels.ministry.km, { size: 12, bold: true });
-  line(input.labels.ministry.en, { size: 10, gap: 12 });
-  line(input.document.km, { size: 22, bold: true, align: 'center', gap: 0 });
-  line(input.document.en, { size: 16, bold: true, align: 'center', gap: 14 });
-
-  const rows: [LocalizedText, string][] = [
-    [input.labels.number, input.number],
-    [input.labels.holder, input.holder],
-    [input.labels.service, `${input.service.km} / ${input.service.en}`],
-    [input.labels.reference, input.reference],
-    [input.labels.validFrom, input.validFrom],
-    [input.labels.validUntil, input.validUntil ?? both(input.labels.noExpiry)],
-    [input.labels.issuedOn, input.issuedOn],
-  ];
-  for (const [label, value] of rows) {
+  line(input.header.kingdom.km, { size: 14, bold: true, align: 'center', gap: 0 });
+  line(input.header.motto.km, { size: 12, align: 'center', gap: 8 });
+  line(input.header.ministry.km, { size: 12, bold: true });
+  line(input.header.ministry.en, { size: 10, gap: 12 });
+  line(input.title.km, { size: 22, bold: true, align: 'center', gap: 0 });
+  line(input.title.en, { size: 16, bold: true, align: 'center', gap: 14 });
+  for (const [label, value] of input.rows) {
     line(both(label), { size: 9, gap: 0 });
     line(value, { size: 13, bold: true, gap: 8 });
   }
-
-  const qr = await QRCode.toBuffer(input.qr, { errorCorrectionLevel: 'M', margin: 1, width: 400 });
-  const y = doc.y + 10;
-  doc.image(qr, doc.page.margins.left, y, { width: 150 });
-  doc.y = y + 160;
-  line(both(input.labels.scan), { size: 9 });
+  if (input.qr) {
+    const qr = await QRCode.toBuffer(input.qr.content, { errorCorrectionLevel: 'M', margin: 1, width: 400 });
+    const y = doc.y + 10;
+    doc.image(qr, doc.page.margins.left, y, { width: 150 });
+    doc.y = y + 160;
+    line(both(input.qr.caption), { size: 9 });
+  }
   doc.end();
   return done;
 }

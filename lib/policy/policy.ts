@@ -31,7 +31,7 @@ export interface ApplicationScope {
   departmentIds: readonly string[];
 }
 
-export type ResourceAction = 'application.view' | 'application.edit' | 'application.report';
+export type ResourceAction = 'application.view' | 'application.edit' | 'application.report' | 'application.pay';
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.some((r) => r.role === role);
@@ -64,6 +64,8 @@ export function can(actor: Actor | null, action: AreaAction | ResourceAction, ap
       const mine = departmentsOf(actor);
       return application.departmentIds.some((d) => mine.includes(d));
     }
+    case 'application.pay':
+      return application.status !== 'draft' && (ownsIt || member?.role === 'owner' || member?.role === 'manager');
     case 'application.report':
       // Only the applicant's side reports a request for extra money, about a filed application.
       return application.status !== 'draft' && (ownsIt || !!member);

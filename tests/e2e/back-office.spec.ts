@@ -58,6 +58,8 @@ test('a construction permit passes intake, technical review, inspection and the 
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.getByLabel('Land area (square metres)').fill('320');
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  // Saved once the next page is up: only then does the application page show the new version.
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is responsible for the design' })).toBeVisible();
   await page.goto(`/en/applications/${id}`);
   await page.getByRole('button', { name: 'Send my application back' }).click();
   await expect(page.getByText('Your application is back with the department.')).toBeVisible();
@@ -126,8 +128,23 @@ test('a construction permit passes intake, technical review, inspection and the 
   const stages = await sql<{ stageKey: string; status: string }>(`select "stageKey", status from "ApplicationStage" where "applicationId" = $1 order by position`, [id]);
   expect(stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
 
-  // The permit: a PDF for the applicant, and a public page that the QR code opens.
+  // The permit is released once the fee is paid: by KHQR, confirmed here by the sandbox bank.
   await page.goto(`/en/applications/${id}`);
+  await expect(page.getByText('Pay the official fee to download your document.')).toBeVisible();
+  expect((await page.request.get(`/en/applications/${id}/licence`)).status()).toBe(404);
+  await page.getByRole('link', { name: 'Pay with KHQR' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pay the official fee' })).toBeVisible();
+  await expect(page.getByRole('img', { name: `KHQR code to pay 1,700,000 riel for ${reference}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Open the sandbox bank' }).click();
+  await page.getByRole('button', { name: 'Confirm the payment' }).click();
+  await expect(page.getByText('Thank you: your payment has been received.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Fee paid' })).toContainText('Paid 1,700,000 riel');
+  const receipt = await page.request.get(`/en/applications/${id}/receipt`);
+  expect(receipt.headers()['content-type']).toBe('application/pdf');
+  await expect(page.getByText('Fee paid', { exact: true }).first()).toBeVisible();
+
+  // The permit: a PDF for the applicant, and a public page that the QR code opens.
   const download = await page.request.get(`/en/applications/${id}/licence`);
   expect(download.headers()['content-type']).toBe('application/pdf');
   expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');

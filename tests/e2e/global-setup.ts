@@ -48,6 +48,9 @@ export default async function globalSetup() {
       NEXTAUTH_SECRET: 'end-to-end-test-secret',
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: '1',
+      // The sandbox bank plays the bank's part, with its own callback secret.
+      PAYMENT_SANDBOX: '1',
+      PAYMENT_CALLBACK_SECRET: 'end-to-end-callback-secret',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -18,7 +18,7 @@ import { mayTake } from '@/lib/workflow/machine';
 import { ResubmitForm } from '@/components/applications/resubmit-form';
 import { resubmitAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string; reported?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string; reported?: string; paid?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -28,7 +28,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const actor = await requireActor(locale, `/applications/${id}`);
   const application = await findApplication(actor, id, 'application.view');
   if (!application) notFound();
-  const { saved, resubmitted, reported } = await searchParams;
+  const { saved, resubmitted, reported, paid } = await searchParams;
   const [t, tStatus, tTimeline, tCheck] = await Promise.all([
     getTranslations('application'),
     getTranslations('applicationStatus'),
@@ -92,6 +92,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const stage = definition.stages.find((s) => s.key === application.currentStageKey);
   const paused = application.status === 'info_requested';
   const flag = application.currentDepartmentId && !paused ? deadlineFlag(application.dueAt, new Date(), holidays) : null;
+  const payment = application.payment;
+  // A document is released once its fee is paid (or when there is none).
+  const feePaid = payment?.status === 'paid' || !application.feeRiel;
   const latest = (type: string) => (events.find((e) => e.type === type)?.data ?? {}) as { message?: string; reason?: string };
   const summary: [string, React.ReactNode][] = [
     [t('reference'), application.reference],
@@ -112,6 +115,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     <>
       {resubmitted ? <Alert tone="success">{t('resubmitted')}</Alert> : null}
       {reported ? <Alert tone="success">{t('reported')}</Alert> : null}
+      {paid && feePaid ? <Alert tone="success">{t('paid')}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title', { service: definition.name[locale] })}</h1>
       {paused && mayTake(actor, application, 'resubmit') ? (
         <section aria-labelledby="info-requested" className="mb-8 border-l-8 border-amber-600 bg-amber-50 p-4">
@@ -134,8 +138,22 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       {application.status === 'approved' ? <Alert tone="success" title={t('approvedTitle')} /> : null}
       {application.status === 'issued' ? (
         <Alert tone="success" title={t('issuedTitle')}>
-          {application.licence ? <p><a href={`/${locale}/applications/${id}/licence`}>{t('downloadLicence')}</a> ({application.licence.number})</p> : null}
+          {application.licence && feePaid ? <p><a href={`/${locale}/applications/${id}/licence`}>{t('downloadLicence')}</a> ({application.licence.number})</p> : null}
+          {application.licence && !feePaid ? <p>{t('payBeforeDownload')}</p> : null}
         </Alert>
+      ) : null}
+      {payment?.status === 'paid' ? (
+        <section aria-labelledby="fee-paid" className="mb-8">
+          <h2 id="fee-paid" className="mb-2 text-2xl font-bold">{t('paidTitle')}</h2>
+          <p className="mb-2">{t('paidLead', { amount: formatRiel(payment.amountRiel, locale), date: formatDateTime(payment.paidAt!, locale), receipt: payment.receiptNumber ?? '' })}</p>
+          <p><a href={`/${locale}/applications/${id}/receipt`}>{t('downloadReceipt')}</a></p>
+        </section>
+      ) : application.feeRiel && allows(actor, application, 'application.pay') && application.status !== 'rejected' ? (
+        <section aria-labelledby="pay-fee" className="mb-8 border-l-8 border-brand-700 bg-brand-50 p-4">
+          <h2 id="pay-fee" className="mb-2 text-2xl font-bold">{t('payTitle')}</h2>
+          <p className="mb-3">{t('payLead', { fee: formatRiel(application.feeRiel, locale) })}</p>
+          <ButtonLink href={`/applications/${id}/pay`}>{t('payButton')}</ButtonLink>
+        </section>
       ) : null}
       <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
         {summary.map(([term, value]) => (

@@ -10,7 +10,10 @@ export async function GET(_: Request, { params }: Params) {
   const { id } = await params;
   const actor = await currentActor();
   const application = actor ? await findApplication(actor, id, 'application.view') : null;
-  const licence = application?.licence ? await licencePdfFor(id) : null;
+  // Released to the applicant's side once the fee is paid; staff may always open it.
+  const applicantSide = application && (application.applicantId === actor!.id || actor!.organisations.some((m) => m.organisationId === application.organisationId));
+  const released = application && (!applicantSide || application.payment?.status === 'paid' || !application.feeRiel);
+  const licence = application?.licence && released ? await licencePdfFor(id) : null;
   if (!licence) return new NextResponse('Not found', { status: 404 });
   return new NextResponse(new Uint8Array(licence.pdf), {
     headers: {
