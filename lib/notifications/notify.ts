@@ -22,7 +22,7 @@ export const notifiedEvents = {
   licence_revoked: 'licence_revoked',
 } as const satisfies Record<string, NotificationKind>;
 
-export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received';
+export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring';
 
 export async function notify(
   tx: Prisma.TransactionClient,

@@ -4,6 +4,7 @@
 // expires, and the next worker sends the message then: sent once, or at worst resent with the
 // same Message-ID, never lost.
 import { query } from '@/lib/db/client';
+import { noticeExpiringLicences } from '@/lib/licences/expiry';
 import { renderNotification } from './messages';
 import type { NotificationData, NotificationKind } from './notify';
 import type { EmailSender, SmsSender } from './transports';
@@ -85,8 +86,14 @@ export function startWorker(options: WorkerOptions & { pollMs?: number }): { sto
   const { pollMs = 1_000, log = console.log } = options;
   let running = true;
   let wake: (() => void) | undefined;
+  let nextExpiryCheck = 0;
   const loop = (async () => {
     while (running) {
+      // Once an hour: licences that expire within a month get their notice (written to the outbox).
+      if (Date.now() >= nextExpiryCheck) {
+        nextExpiryCheck = Date.now() + 60 * 60_000;
+        await noticeExpiringLicences().catch((error: unknown) => log(`[worker] expiry notices failed: ${error instanceof Error ? error.message : error}`));
+      }
       const taken = await deliverDue(options).catch((error: unknown) => {
         log(`[worker] cannot reach the outbox: ${error instanceof Error ? error.message : error}`);
         return 0;

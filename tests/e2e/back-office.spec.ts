@@ -148,6 +148,11 @@ test('a construction permit passes intake, technical review, inspection and the 
   const download = await page.request.get(`/en/applications/${id}/licence`);
   expect(download.headers()['content-type']).toBe('application/pdf');
   expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // As the applicant sees it: Chromium's own PDF viewer (the screenshot is kept with the results).
+  const viewer = await page.goto(`/en/applications/${id}/licence`);
+  expect(viewer?.headers()['content-type']).toBe('application/pdf');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: test.info().outputPath('licence-in-chromium.png') });
   const [licence] = await sql<{ number: string; signedFields: string; signature: string }>(`select number, "signedFields", signature from "Licence" where "applicationId" = $1`, [id]);
   const qr = `/en/verify/${licence!.number}?d=${Buffer.from(licence!.signedFields).toString('base64url')}&s=${licence!.signature}`;
   const checker = await (await browser.newContext()).newPage();

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { findApplication } from '@/lib/applications/find-application';
 import { db } from '@/lib/db/client';
+import { noticeExpiringLicences } from '@/lib/licences/expiry';
+import { notify } from '@/lib/notifications/notify';
 import { smtpSender } from '@/lib/notifications/transports';
 import { deliverDue, retryDelayMs } from '@/lib/notifications/worker';
 import type { Actor } from '@/lib/policy/policy';
@@ -122,4 +124,53 @@ test('a worker killed while sending delivers the notification after restart, exa
   const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { address: applicant.email } });
   expect(delivery).toMatchObject({ status: 'sent', attempts: 2 });
   expect(mailTo(applicant.email)[0]!.messageId).toBe(`<${delivery.id}@e-services.mpwt.gov.kh>`);
+});
+
+test('every kind of notification is sent by email in Khmer and in English', async () => {
+  const data = { reference: 'CP-2026-009999', service: { km: 'លិខិតអនុញ្ញាតសាងសង់', en: 'Construction permit' }, message: 'Details.' };
+  const expected = {
+    km: {
+      submitted: 'បានទទួលពាក្យស្នើសុំ CP-2026-009999',
+      info_requested: 'CP-2026-009999៖ ត្រូវការព័ត៌មានបន្ថែម',
+      approved: 'CP-2026-009999 ត្រូវបានអនុម័ត',
+      rejected: 'CP-2026-009999 ត្រូវបានបដិសេធ',
+      payment_received: 'CP-2026-009999៖ បានទទួលការបង់ប្រាក់',
+      permit_issued: 'លិខិតអនុញ្ញាតសាងសង់ របស់អ្នករួចរាល់ហើយ៖ CP-2026-009999',
+      permit_expiring: 'លិខិតអនុញ្ញាតសាងសង់ របស់អ្នកជិតផុតសុពលភាព',
+      licence_revoked: 'CP-2026-009999៖ ឯកសាររបស់អ្នកត្រូវបានដកហូត',
+    },
+    en: {
+      submitted: 'Application CP-2026-009999 received',
+      info_requested: 'CP-2026-009999: more information is needed',
+      approved: 'CP-2026-009999 approved',
+      rejected: 'CP-2026-009999 rejected',
+      payment_received: 'CP-2026-009999: payment received',
+      permit_issued: 'Your Construction permit is ready: CP-2026-009999',
+      permit_expiring: 'Your Construction permit expires soon',
+      licence_revoked: 'CP-2026-009999: your document was revoked',
+    },
+  } as const;
+  for (const locale of ['km', 'en'] as const) {
+    const person = await citizen(locale);
+    for (const kind of Object.keys(expected[locale]) as (keyof (typeof expected)['en'])[]) {
+      await db.$transaction((tx) => notify(tx, person.id, null, kind, data));
+    }
+    await drain();
+    expect(mailTo(person.email).map((m) => m.subject)).toEqual(Object.values(expected[locale]));
+    expect(mailTo(person.email).every((m) => m.text?.includes('Details.'))).toBe(true);
+  }
+});
+
+test('a licence that expires within a month gets one notice', async () => {
+  const holder = await citizen('en');
+  const id = await filedApplication(holder);
+  const clerk = await newStaff('clerk', 'land-transport');
+  const file = (await findApplication(clerk, id, 'application.view'))!;
+  await perform(clerk, file, 'finalApprove', {}, file.version);
+  const soon = new Date(Date.now() + 10 * 86_400_000);
+  await db.licence.update({ where: { applicationId: id }, data: { validUntil: new Date(soon.toISOString().slice(0, 10)) } });
+  expect(await noticeExpiringLicences()).toBeGreaterThanOrEqual(1);
+  expect(await noticeExpiringLicences()).toBe(0);
+  await drain();
+  expect(mailTo(holder.email).map((m) => m.subject)).toContain('Your Driving licence expires soon');
 });
