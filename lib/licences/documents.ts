@@ -36,6 +36,7 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
       [both('validFrom'), day(licence.validFrom)],
       [both('validUntil'), licence.validUntil ? day(licence.validUntil) : `${km.licence.noExpiry} / ${en.licence.noExpiry}`],
       [both('issuedOn'), phnomPenhDay(licence.issuedAt)],
+      ...definition.conditions.map((condition, i): [LocalizedText, string] => [i === 0 ? both('conditions') : { km: '', en: '' }, `${condition.km} / ${condition.en}`]),
     ],
     qr: { content: qrContent(`${portalUrl()}/km`, licence.number, licence.signedFields, licence.signature), caption: both('scan') },
   });

@@ -86,7 +86,7 @@ export async function documentPdf(input: DocumentPdfInput): Promise<Buffer> {
   line(input.title.km, { size: 22, bold: true, align: 'center', gap: 0 });
   line(input.title.en, { size: 16, bold: true, align: 'center', gap: 14 });
   for (const [label, value] of input.rows) {
-    line(both(label), { size: 9, gap: 0 });
+    if (label.km) line(both(label), { size: 9, gap: 0 });
     line(value, { size: 13, bold: true, gap: 8 });
   }
   if (input.qr) {

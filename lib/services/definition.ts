@@ -70,6 +70,8 @@ export const serviceDefinition = z.object({
   // What the holder receives; null for an appointment.
   issues: text.nullable(),
   validityMonths: z.number().int().positive().nullable(),
+  // Printed on the document it issues: what the holder must keep to.
+  conditions: z.array(text).default([]),
   pages: z.array(page).min(1),
   documents: z.array(document),
   stages: z.array(stage).min(1),

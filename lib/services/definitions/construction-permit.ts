@@ -29,6 +29,10 @@ export const constructionPermit = defineService({
   deadlineWorkingDays: 45,
   issues: { km: 'លិខិតអនុញ្ញាតសាងសង់', en: 'Construction permit' },
   validityMonths: 24,
+  conditions: [
+    { km: 'សាងសង់តែតាមប្លង់ដែលបានអនុម័តប៉ុណ្ណោះ។', en: 'Build only as shown in the approved drawings.' },
+    { km: 'ដាក់លិខិតអនុញ្ញាតនេះនៅការដ្ឋាន ដើម្បីបង្ហាញពេលមានការត្រួតពិនិត្យ។', en: 'Keep this permit on the site and show it at every inspection.' },
+  ],
   pages: [
     {
       key: 'project',

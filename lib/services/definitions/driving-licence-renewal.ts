@@ -21,6 +21,10 @@ export const drivingLicenceRenewal = defineService({
   deadlineWorkingDays: 5,
   issues: { km: 'ប័ណ្ណបើកបរ', en: 'Driving licence' },
   validityMonths: 120,
+  conditions: [
+    { km: 'បើកបរតែយានយន្តតាមប្រភេទដែលមានចែងក្នុងប័ណ្ណនេះប៉ុណ្ណោះ។', en: 'Drive only vehicles of the categories on this licence.' },
+    { km: 'ត្រូវមានប័ណ្ណនេះជាមួយខ្លួនពេលបើកបរ។', en: 'Carry this licence when driving.' },
+  ],
   pages: [
     {
       key: 'licence',

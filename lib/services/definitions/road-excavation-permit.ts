@@ -29,6 +29,10 @@ export const roadExcavationPermit = defineService({
   deadlineWorkingDays: 15,
   issues: { km: 'លិខិតអនុញ្ញាតជីកកាយ', en: 'Excavation permit' },
   validityMonths: 6,
+  conditions: [
+    { km: 'ត្រូវបិទរបាំង និងសញ្ញាសុវត្ថិភាពជុំវិញកន្លែងជីក។', en: 'Fence and sign the excavation for safety.' },
+    { km: 'ត្រូវជួសជុលផ្ទៃផ្លូវឱ្យដូចដើមវិញ ក្នុងរយៈពេលសុពលភាពនៃលិខិតអនុញ្ញាត។', en: 'Restore the road surface before this permit expires.' },
+  ],
   pages: [
     {
       key: 'works',

@@ -29,6 +29,9 @@ export const transportOperatorLicence = defineService({
   deadlineWorkingDays: 20,
   issues: { km: 'អាជ្ញាប័ណ្ណប្រកបអាជីវកម្មដឹកជញ្ជូន', en: 'Transport operator licence' },
   validityMonths: 36,
+  conditions: [
+    { km: 'ប្រើតែយានយន្តដែលបានចុះបញ្ជីក្នុងអាជ្ញាប័ណ្ណនេះប៉ុណ្ណោះ។', en: 'Operate only the vehicles registered under this licence.' },
+  ],
   pages: [
     {
       key: 'operation',

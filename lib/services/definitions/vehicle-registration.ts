@@ -29,6 +29,9 @@ export const vehicleRegistration = defineService({
   deadlineWorkingDays: 10,
   issues: { km: 'ប័ណ្ណសម្គាល់យានយន្ត', en: 'Vehicle registration card' },
   validityMonths: null,
+  conditions: [
+    { km: 'ទុកប័ណ្ណនេះនៅក្នុងយានយន្ត ហើយបង្ហាញនៅពេលមានការស្នើសុំពីមន្ត្រីមានសមត្ថកិច្ច។', en: 'Keep this card in the vehicle and show it when an authorized officer asks.' },
+  ],
   pages: [
     {
       key: 'vehicle',
