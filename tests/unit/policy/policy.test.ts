@@ -100,3 +100,21 @@ test('each role lands on its own page', () => {
   expect(homePath(auditor)).toBe('/audit');
   expect(homePath(admin)).toBe('/admin');
 });
+
+describe('paying and reporting', () => {
+  test("the applicant and the organisation's owners and managers pay; viewers and staff do not", () => {
+    expect(can(citizen, 'application.pay', application())).toBe(true);
+    const forOrg = application({ applicantId: 'someone', organisationId: 'org' });
+    expect(can(manager, 'application.pay', forOrg)).toBe(true);
+    expect(can(viewer, 'application.pay', forOrg)).toBe(false);
+    expect(can(clerk, 'application.pay', application())).toBe(false);
+    expect(can(citizen, 'application.pay', application({ status: 'draft' }))).toBe(false);
+  });
+  test("only the applicant's side reports a request for extra money, about a filed application", () => {
+    expect(can(citizen, 'application.report', application())).toBe(true);
+    expect(can(viewer, 'application.report', application({ applicantId: 'someone', organisationId: 'org' }))).toBe(true);
+    expect(can(otherCitizen, 'application.report', application())).toBe(false);
+    expect(can(clerk, 'application.report', application())).toBe(false);
+    expect(can(citizen, 'application.report', application({ status: 'draft' }))).toBe(false);
+  });
+});
