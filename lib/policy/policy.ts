@@ -15,6 +15,8 @@ export const staffRoles = ['clerk', 'supervisor', 'department_head'] as const sa
 const areaPermissions = {
   'applicant.dashboard': ['citizen', 'investor'],
   'application.start': ['citizen', 'investor'],
+  // A citizen who registers a company becomes its owner (and an investor).
+  'organisation.register': ['citizen', 'investor'],
   'backoffice.enter': staffRoles,
   'audit.enter': ['auditor'],
   'admin.enter': ['administrator'],

@@ -11,7 +11,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -19,7 +19,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
-  const { created } = await searchParams;
+  const { created, organisation } = await searchParams;
   const [t, tDashboard, tStatus, tOrg, format] = await Promise.all([
     getTranslations('account'),
     getTranslations('dashboard'),
@@ -57,10 +57,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
   return (
     <>
       {created ? <Alert tone="success" title={t('created')} /> : null}
+      {organisation === 'created' ? <Alert tone="success" title={t('organisationCreated')} /> : null}
       <p className="mb-1 text-slate-600">{t('welcome', { name: actor.name })}</p>
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-8 flex flex-wrap gap-4">
         <ButtonLink href="/services">{tDashboard('startNew')}</ButtonLink>
+        <Link href="/organisations/new" className="self-center">{t('registerOrganisation')}</Link>
       </p>
       {applications.length === 0 ? <p className="mb-8">{t('empty')}</p> : null}
       {groups.map(({ key, rows }) =>

@@ -1,0 +1,47 @@
+import { registerCitizen } from './support/apply';
+import { expect, expectNoAxeViolations, pageAlert, sql, test } from './support/fixtures';
+
+test('a citizen registers their company, each number checked in its Cambodian format, and becomes its owner', async ({ page }) => {
+  await registerCitizen(page, 'km', 'លី ម៉េង');
+  await page.getByRole('link', { name: 'ចុះឈ្មោះក្រុមហ៊ុន' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'ចុះឈ្មោះក្រុមហ៊ុនរបស់អ្នក' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const registration = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+  const taxId = `K00${Math.floor(Math.random() * 10)}-${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+  await page.getByLabel('ឈ្មោះក្រុមហ៊ុនជាភាសាខ្មែរ').fill('Meng Construction');
+  await page.getByLabel('ឈ្មោះក្រុមហ៊ុនជាភាសាអង់គ្លេស').fill('Meng Construction Co., Ltd.');
+  await page.getByLabel('លេខចុះបញ្ជីក្រសួងពាណិជ្ជកម្ម').fill('1234');
+  await page.getByLabel('លេខអត្តសញ្ញាណកម្មសារពើពន្ធ (TIN)').fill('123456789');
+  await page.getByRole('button', { name: 'ចុះឈ្មោះក្រុមហ៊ុន' }).click();
+  const problems = pageAlert(page);
+  await expect(problems.getByRole('link', { name: 'សូមសរសេរឈ្មោះខ្មែរជាអក្សរខ្មែរ' })).toBeVisible();
+  await expect(problems.getByRole('link', { name: 'សូមបញ្ចូលលេខចុះបញ្ជីជាលេខ ៨ ខ្ទង់ ដូចជា 00012345' })).toBeVisible();
+  await expect(problems.getByRole('link', { name: 'សូមបញ្ចូលលេខអត្តសញ្ញាណកម្មសារពើពន្ធ ដូចជា K001-901234567' })).toBeVisible();
+  await expect(problems.getByRole('link', { name: 'សូមជ្រើសរើសខេត្ត ឬរាជធានី' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await sql(`select count(*)::int as n from "Organisation" where "nameEn" = 'Meng Construction Co., Ltd.'`)).toEqual([{ n: 0 }]);
+
+  await page.getByLabel('ឈ្មោះក្រុមហ៊ុនជាភាសាខ្មែរ').fill('ក្រុមហ៊ុន ម៉េង សំណង់ ឯ.ក');
+  await page.getByLabel('លេខចុះបញ្ជីក្រសួងពាណិជ្ជកម្ម').fill(registration);
+  await page.getByLabel('លេខអត្តសញ្ញាណកម្មសារពើពន្ធ (TIN)').fill(taxId.toLowerCase());
+  await page.getByLabel('ខេត្ត ឬរាជធានីនៃអាសយដ្ឋានចុះបញ្ជី').selectOption({ label: 'សៀមរាប' });
+  await page.getByLabel('អាសយដ្ឋានចុះបញ្ជី', { exact: true }).fill('ផ្ទះលេខ ១២ ផ្លូវ ៦០');
+  await page.getByRole('button', { name: 'ចុះឈ្មោះក្រុមហ៊ុន' }).click();
+  await expect(page.getByText('ក្រុមហ៊ុនរបស់អ្នកត្រូវបានចុះឈ្មោះ។ អ្នកជាម្ចាស់របស់វា។')).toBeVisible();
+  const organisations = page.getByRole('region', { name: 'ស្ថាប័នរបស់អ្នក' });
+  await expect(organisations).toContainText('ក្រុមហ៊ុន ម៉េង សំណង់ ឯ.ក');
+  expect(await sql(`select "taxId" from "Organisation" where "registrationNumber" = $1`, [registration])).toEqual([{ taxId }]);
+
+  // The same tax number again is refused clearly, and nothing is created.
+  await page.goto('/en/organisations/new');
+  await page.getByLabel('Company name in Khmer').fill('ក្រុមហ៊ុន ថ្មី');
+  await page.getByLabel('Company name in English').fill('Another Co., Ltd.');
+  await page.getByLabel('Ministry of Commerce registration number').fill(String(Number(registration) + 1).padStart(8, '0'));
+  await page.getByLabel('Tax identification number (TIN)').fill(taxId);
+  await page.getByLabel('Province or capital of the registered address').selectOption({ label: 'Kampot' });
+  await page.getByLabel('Registered address', { exact: true }).fill('No. 1, Street 1');
+  await page.getByRole('button', { name: 'Register the company' }).click();
+  await expect(pageAlert(page).getByRole('link', { name: /A company with this tax identification number is already registered/ })).toBeVisible();
+  expect(await sql(`select count(*)::int as n from "Organisation" where "nameEn" = 'Another Co., Ltd.'`)).toEqual([{ n: 0 }]);
+});
