@@ -22,10 +22,27 @@ export function renderNotification(
 ): RenderedNotification {
   const locale: Locale = isLocale(recipient.locale) ? recipient.locale : 'km';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'notifications', timeZone });
-  const values = { name: recipient.name, reference: data.reference, service: data.service[locale], message: data.message ?? '', link };
+  const invitation = data.invitation;
+  const values = {
+    name: recipient.name,
+    reference: data.reference,
+    service: data.service[locale],
+    message: data.message ?? '',
+    link: invitation?.link ?? link,
+    inviter: invitation?.inviter ?? '',
+    organisation: invitation?.organisation[locale] ?? '',
+    role: invitation ? t(`roles.${invitation.role}`) : '',
+    expires: invitation?.expires ?? '',
+  };
   return {
     subject: t(`${kind}.subject`, values),
-    text: [t('greeting', values), t(`${kind}.body`, values), data.message ? `\n${data.message}` : '', `\n${t('link', values)}`, `\n${t('signature')}`].filter(Boolean).join('\n'),
+    text: [
+      t('greeting', values),
+      t(`${kind}.body`, values),
+      data.message ? `\n${data.message}` : '',
+      `\n${invitation ? t('invitationLink', values) : t('link', values)}`,
+      `\n${t('signature')}`,
+    ].filter(Boolean).join('\n'),
     sms: t(`${kind}.sms`, values),
   };
 }

@@ -9,6 +9,8 @@ export interface NotificationData {
   service: LocalizedText;
   /** The department's request, or the reason for a rejection. */
   message?: string;
+  /** For an invitation: who invites, to which organisation, with which role, until when, where. */
+  invitation?: { inviter: string; organisation: LocalizedText; role: 'owner' | 'manager' | 'viewer'; expires: string; link: string };
 }
 
 /** The timeline events an applicant is told of, and the kind of notification each becomes. */
@@ -22,7 +24,8 @@ export const notifiedEvents = {
   licence_revoked: 'licence_revoked',
 } as const satisfies Record<string, NotificationKind>;
 
-export type NotificationKind = 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring';
+export type NotificationKind =
+  | 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring' | 'invitation';
 
 export async function notify(
   tx: Prisma.TransactionClient,
@@ -38,5 +41,24 @@ export async function notify(
   ];
   await tx.notification.create({
     data: { userId, applicationId, kind, data: data as unknown as Prisma.InputJsonObject, deliveries: { create: deliveries } },
+  });
+}
+
+/**
+ * Tells someone who may have no account yet (an invitee), by email, in the language of the
+ * person who wrote to them; their name and language travel in the notification's data.
+ */
+export async function notifyEmail(
+  tx: Prisma.TransactionClient,
+  recipient: { email: string; name: string; locale: string },
+  kind: NotificationKind,
+  data: NotificationData,
+): Promise<void> {
+  await tx.notification.create({
+    data: {
+      kind,
+      data: { ...data, recipient: { name: recipient.name, locale: recipient.locale } } as unknown as Prisma.InputJsonObject,
+      deliveries: { create: { channel: 'email', address: recipient.email } },
+    },
   });
 }

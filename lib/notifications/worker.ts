@@ -48,9 +48,10 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
        order by "nextAttemptAt", "createdAt" limit $1 for update skip locked
      )
      update "NotificationDelivery" d set "leasedUntil" = now() + make_interval(secs => $2::float8 / 1000), attempts = d.attempts + 1
-     from due, "Notification" n join "User" u on u.id = n."userId"
+     from due, "Notification" n left join "User" u on u.id = n."userId"
      where d.id = due.id and n.id = d."notificationId"
-     returning d.id, d.channel, d.address, d.attempts, n.kind, n.data, n."applicationId", u.name, u.locale,
+     returning d.id, d.channel, d.address, d.attempts, n.kind, n.data, n."applicationId",
+       coalesce(u.name, n.data->'recipient'->>'name', '') as name, coalesce(u.locale, n.data->'recipient'->>'locale', 'km') as locale,
        extract(epoch from d."createdAt")::float8 as "order"`,
     [batch, leaseMs],
   );

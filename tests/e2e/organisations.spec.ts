@@ -1,5 +1,5 @@
 import { registerCitizen } from './support/apply';
-import { expect, expectNoAxeViolations, pageAlert, sql, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, pageAlert, signIn, sql, test } from './support/fixtures';
 
 test('a citizen registers their company, each number checked in its Cambodian format, and becomes its owner', async ({ page }) => {
   await registerCitizen(page, 'km', 'លី ម៉េង');
@@ -44,4 +44,42 @@ test('a citizen registers their company, each number checked in its Cambodian fo
   await page.getByRole('button', { name: 'Register the company' }).click();
   await expect(pageAlert(page).getByRole('link', { name: /A company with this tax identification number is already registered/ })).toBeVisible();
   expect(await sql(`select count(*)::int as n from "Organisation" where "nameEn" = 'Another Co., Ltd.'`)).toEqual([{ n: 0 }]);
+});
+
+test('an owner invites a colleague, who joins once through the link; the owner changes their role', async ({ page, browser }) => {
+  await signIn(page, 'investor@demo.gov.kh');
+  await page.getByRole('link', { name: /People and invitations/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Angkor Build Co., Ltd.' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Their email address').fill('not an address');
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(pageAlert(page).getByRole('link', { name: 'Enter an email address in the correct format, like name@example.com' })).toBeVisible();
+
+  const colleague = await (await browser.newContext()).newPage();
+  const email = await registerCitizen(colleague, 'en', 'Ouk Vanna');
+  await page.getByLabel('Their email address').fill(email);
+  await page.getByLabel('Manager', { exact: true }).check();
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.getByText('The invitation was sent.')).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: email })).toContainText('Manager');
+
+  // The link from the email the outbox holds for the colleague.
+  const [mail] = await sql<{ data: { invitation: { link: string } } }>(
+    `select n.data from "Notification" n join "NotificationDelivery" d on d."notificationId" = n.id where d.address = $1 and n.kind = 'invitation'`, [email]);
+  const link = new URL(mail!.data.invitation.link).pathname;
+  await colleague.goto(link);
+  await expect(colleague.getByText('You are invited to join Angkor Build Co., Ltd. as Manager.')).toBeVisible();
+  await expectNoAxeViolations(colleague);
+  await colleague.getByRole('button', { name: 'Join the organisation' }).click();
+  await expect(colleague.getByText('You have joined the organisation.')).toBeVisible();
+  await colleague.goto(link);
+  await expect(colleague.getByText('This invitation has already been used. It works once.')).toBeVisible();
+
+  // The owner makes them a viewer; it shows at once.
+  await page.reload();
+  await page.getByLabel('Role of Ouk Vanna').selectOption({ label: 'Viewer' });
+  await page.getByRole('listitem').filter({ hasText: 'Ouk Vanna' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved. It takes effect on their next request.')).toBeVisible();
+  await colleague.goto('/en/account');
+  await expect(colleague.getByRole('region', { name: 'Your organisations' })).toContainText('Viewer');
 });

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from 'vitest';
+import { findActor } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+import { acceptInvitation, findInvitation, invite, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
+import { registerOrganisation } from '@/lib/organisations/register';
+import { newCitizen } from './support/applicants';
+
+async function company() {
+  const owner = await newCitizen();
+  const digits = () => String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
+  const created = await registerOrganisation(owner.id, {
+    nameKm: 'ក្រុមហ៊ុន សាកល្បង', nameEn: 'Test Co., Ltd.', registrationNumber: digits().slice(0, 8), taxId: `K001-${digits()}`, province: 'kandal', line: 'No. 1',
+  });
+  if (!created.ok) throw new Error('could not register the test company');
+  return { owner: { ...(await findActor(owner.id))!, locale: 'en' }, organisationId: created.id };
+}
+
+/** Invites a new citizen and returns them with the token from the invitation email's link. */
+async function invited(owner: Awaited<ReturnType<typeof company>>['owner'], organisationId: string, role: 'manager' | 'viewer' = 'manager') {
+  const colleague = await newCitizen();
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: colleague.id } });
+  await invite(owner, organisationId, email!, role, 'https://portal.example');
+  const [notification] = await db.notification.findMany({ where: { kind: 'invitation', deliveries: { some: { address: email! } } } });
+  const link = (notification!.data as { invitation: { link: string } }).invitation.link;
+  return { colleague, token: link.split('/invitations/')[1]! };
+}
+
+test('an invitation is sent through the outbox and works once, for the invited address', async () => {
+  const { owner, organisationId } = await company();
+  const { colleague, token } = await invited(owner, organisationId);
+  const stranger = await newCitizen();
+  expect(await acceptInvitation(stranger, token)).toEqual({ ok: false, error: 'wrongAccount' });
+  expect(await acceptInvitation(colleague, token)).toEqual({ ok: true, organisationId });
+  expect((await findActor(colleague.id))!.organisations).toEqual([{ organisationId, role: 'manager' }]);
+  expect(await acceptInvitation(colleague, token)).toEqual({ ok: false, error: 'used' });
+  expect((await findInvitation(token))!.state).toBe('used');
+});
+
+test('an expired or revoked invitation is refused clearly, and a forged token is not found', async () => {
+  const { owner, organisationId } = await company();
+  const expired = await invited(owner, organisationId);
+  await db.organisationInvitation.updateMany({ where: { organisationId, acceptedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  expect(await acceptInvitation(expired.colleague, expired.token)).toEqual({ ok: false, error: 'expired' });
+  const revoked = await invited(owner, organisationId, 'viewer');
+  const invitation = (await findInvitation(revoked.token))!;
+  expect(await revokeInvitation(revoked.colleague, invitation.id)).toBe(false);
+  expect(await revokeInvitation(owner, invitation.id)).toBe(true);
+  expect(await acceptInvitation(revoked.colleague, revoked.token)).toEqual({ ok: false, error: 'revoked' });
+  expect(await acceptInvitation(revoked.colleague, randomUUID().replaceAll('-', ''))).toEqual({ ok: false, error: 'notFound' });
+  expect(await db.organisationMembership.count({ where: { organisationId } })).toBe(1);
+});
+
+test("removing a member or changing a role takes effect on that person's next request; the last owner stays", async () => {
+  const { owner, organisationId } = await company();
+  const { colleague, token } = await invited(owner, organisationId);
+  await acceptInvitation(colleague, token);
+  expect(await setMembership(owner, organisationId, colleague.id, 'viewer')).toBe('done');
+  expect((await findActor(colleague.id))!.organisations).toEqual([{ organisationId, role: 'viewer' }]);
+  expect(await setMembership(owner, organisationId, owner.id, 'viewer')).toBe('lastOwner');
+  expect(await setMembership({ ...colleague, organisations: [{ organisationId, role: 'viewer' }] }, organisationId, owner.id, null)).toBe('notFound');
+  expect(await setMembership(owner, organisationId, colleague.id, null)).toBe('done');
+  expect((await findActor(colleague.id))!.organisations).toEqual([]);
+});
