@@ -5,10 +5,12 @@ import { can, type Actor } from '@/lib/policy/policy';
 /**
  * Starts a draft under the service's latest published version; the draft keeps that version
  * even if the service changes while the applicant is still answering. Null when the service
- * does not exist or the actor may not apply.
+ * does not exist or the actor may not apply (for that organisation).
  */
-export async function createDraft(actor: Actor, serviceCode: string): Promise<{ id: string } | null> {
+export async function createDraft(actor: Actor, serviceCode: string, organisationId: string | null = null): Promise<{ id: string } | null> {
   if (!can(actor, 'application.start')) return null;
+  // For an organisation: only its owners and managers apply in its name.
+  if (organisationId && !actor.organisations.some((m) => m.organisationId === organisationId && m.role !== 'viewer')) return null;
   const version = await db.serviceVersion.findFirst({
     where: { service: { code: serviceCode }, publishedAt: { not: null } },
     orderBy: { version: 'desc' },
@@ -16,7 +18,7 @@ export async function createDraft(actor: Actor, serviceCode: string): Promise<{ 
   });
   if (!version) return null;
   return db.application.create({
-    data: { serviceId: version.serviceId, serviceVersionId: version.id, applicantId: actor.id },
+    data: { serviceId: version.serviceId, serviceVersionId: version.id, applicantId: actor.id, organisationId },
     select: { id: true },
   });
 }

@@ -83,3 +83,16 @@ test('an owner invites a colleague, who joins once through the link; the owner c
   await colleague.goto('/en/account');
   await expect(colleague.getByRole('region', { name: 'Your organisations' })).toContainText('Viewer');
 });
+
+test("an owner applies in the organisation's name; the application shows on the organisation's members' pages", async ({ page }) => {
+  await signIn(page, 'investor@demo.gov.kh');
+  await page.goto('/en/services/construction-permit');
+  const whom = page.getByRole('group', { name: 'Who is this application for?' });
+  await expect(whom.getByLabel('For myself')).toBeChecked();
+  await whom.getByLabel('Angkor Build Co., Ltd.').check();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'About the project' })).toBeVisible();
+  const id = new URL(page.url()).pathname.split('/')[3]!;
+  expect(await sql(`select o."nameEn" from "Application" a join "Organisation" o on o.id = a."organisationId" where a.id = $1`, [id])).toEqual([{ nameEn: 'Angkor Build Co., Ltd.' }]);
+});

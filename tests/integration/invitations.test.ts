@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
+import { createDraft } from '@/lib/applications/create-draft';
+import { findApplication } from '@/lib/applications/find-application';
 import { findActor } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { acceptInvitation, findInvitation, invite, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
@@ -61,4 +63,25 @@ test("removing a member or changing a role takes effect on that person's next re
   expect(await setMembership({ ...colleague, organisations: [{ organisationId, role: 'viewer' }] }, organisationId, owner.id, null)).toBe('notFound');
   expect(await setMembership(owner, organisationId, colleague.id, null)).toBe('done');
   expect((await findActor(colleague.id))!.organisations).toEqual([]);
+});
+
+test("an organisation's managers continue its applications, viewers only see them, and a removed member gets not found", async () => {
+  const { owner, organisationId } = await company();
+  const manager = await invited(owner, organisationId, 'manager');
+  const viewer = await invited(owner, organisationId, 'viewer');
+  await acceptInvitation(manager.colleague, manager.token);
+  await acceptInvitation(viewer.colleague, viewer.token);
+  const [asManager, asViewer] = [(await findActor(manager.colleague.id))!, (await findActor(viewer.colleague.id))!];
+
+  const draft = (await createDraft(owner, 'driving-licence-renewal', organisationId))!;
+  expect(await findApplication(asManager, draft.id, 'application.edit')).not.toBeNull();
+  expect(await findApplication(asViewer, draft.id, 'application.view')).not.toBeNull();
+  expect(await findApplication(asViewer, draft.id, 'application.edit')).toBeNull();
+  // A viewer cannot start one in the organisation's name, and an outsider sees nothing.
+  expect(await createDraft(asViewer, 'driving-licence-renewal', organisationId)).toBeNull();
+  expect(await findApplication(await newCitizen(), draft.id, 'application.view')).toBeNull();
+
+  await setMembership(owner, organisationId, manager.colleague.id, null);
+  // The next request reads the memberships again.
+  expect(await findApplication((await findActor(manager.colleague.id))!, draft.id, 'application.view')).toBeNull();
 });

@@ -29,7 +29,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
   ]);
   const [applications, memberships, notifications] = await Promise.all([
     db.application.findMany({
-      where: { applicantId: actor.id },
+      // Their own applications and those of the organisations they belong to.
+      where: { OR: [{ applicantId: actor.id }, { organisationId: { in: actor.organisations.map((m) => m.organisationId) } }] },
       orderBy: { updatedAt: 'desc' },
       take: 50,
       select: { id: true, reference: true, status: true, updatedAt: true, serviceVersion: { select: { nameKm: true, nameEn: true } } },

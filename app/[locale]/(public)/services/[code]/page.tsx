@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
+import { Fieldset } from '@/components/ui/field';
+import { Radios } from '@/components/ui/inputs';
+import { db } from '@/lib/db/client';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { currentActor } from '@/lib/auth/session';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
@@ -35,6 +38,9 @@ export default async function ServicePage({ params }: Props) {
     departmentsByCode(),
     currentActor(),
   ]);
+  // Someone who owns or manages organisations chooses whom the application is for.
+  const managed = actor?.organisations.filter((m) => m.role !== 'viewer').map((m) => m.organisationId) ?? [];
+  const organisations = managed.length ? await db.organisation.findMany({ where: { id: { in: managed } }, orderBy: { nameEn: 'asc' } }) : [];
   const d = service.definition;
   const expected = addWorkingDays(phnomPenhDay(new Date()), d.deadlineWorkingDays, holidays);
   const departmentName = (c: string) => {
@@ -123,6 +129,11 @@ export default async function ServicePage({ params }: Props) {
 
       <form action={startApplication.bind(null, locale, service.code)}>
         {actor ? null : <p className="mb-3">{t('signInToStart')}</p>}
+        {organisations.length ? (
+          <Fieldset id="for" legend={t('applyFor')} errorPrefix="">
+            <Radios name="for" value="" options={[{ value: '', label: t('forMyself') }, ...organisations.map((o) => ({ value: o.id, label: locale === 'km' ? o.nameKm : o.nameEn }))]} />
+          </Fieldset>
+        ) : null}
         <Button>{t('start')} →</Button>
       </form>
     </>
