@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { TextInput } from '@/components/ui/inputs';
+import { SummaryList } from '@/components/ui/summary-list';
 import type { TrackState } from '@/app/[locale]/(public)/track/actions';
 
 interface Labels {
@@ -27,14 +28,7 @@ export function TrackForm({ action, labels }: { action: (state: TrackState, data
       {state.result ? (
         <section aria-labelledby="track-result" className="mb-8 border-l-8 border-brand-700 bg-brand-50 p-4">
           <h2 id="track-result" className="mb-3 text-2xl font-bold">{state.result.heading}</h2>
-          <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
-            {state.result.rows.map(([term, value]) => (
-              <div key={term} className="contents">
-                <dt className="font-bold">{term}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={state.result.rows} />
         </section>
       ) : null}
       </div>

@@ -5,6 +5,7 @@ import { AnswerList } from '@/components/applications/answer-list';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { StatusTag } from '@/components/ui/status-tag';
+import { SummaryList } from '@/components/ui/summary-list';
 import { allows, findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -155,14 +156,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           <ButtonLink href={`/applications/${id}/pay`}>{t('payButton')}</ButtonLink>
         </section>
       ) : null}
-      <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-        {summary.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-bold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={summary} className="mb-8" />
       <p className="mb-8 text-sm text-slate-600">{t('trackingHint')}</p>
       {application.currentDepartment && !paused ? (
         <>

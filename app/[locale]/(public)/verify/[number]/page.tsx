@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
+import { SummaryList } from '@/components/ui/summary-list';
 import { verifyLicence } from '@/lib/licences/documents';
 import { publicKeyPem } from '@/lib/licences/signature';
 import { formatDay } from '@/lib/i18n/format';
@@ -28,19 +29,14 @@ export default async function VerifyPage({ params, searchParams }: Props) {
           <p className="mb-2">{t(`${result.status}Lead`)}</p>
           {result.revokedReason ? <p className="mb-4">{t('revokedReason', { reason: result.revokedReason })}</p> : null}
           {result.signature ? <Alert tone={result.signature === 'genuine' ? 'success' : 'error'}>{t(result.signature)}</Alert> : null}
-          <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-            {([
+          <SummaryList
+            rows={[
               [t('document'), result.document[locale]],
               [t('holder'), result.holder],
               [t('validFrom'), formatDay(result.validFrom, locale)],
               [t('validUntil'), result.validUntil ? formatDay(result.validUntil, locale) : t('noExpiry')],
-            ] as const).map(([term, value]) => (
-              <div key={term} className="contents">
-                <dt className="font-bold">{term}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+            ]}
+          />
         </section>
       )}
       <h2 className="mb-3 text-2xl font-bold">{t('offlineTitle')}</h2>

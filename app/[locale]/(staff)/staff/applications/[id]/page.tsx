@@ -4,6 +4,7 @@ import { AnswerList } from '@/components/applications/answer-list';
 import { ActionForm, type ActionField } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
+import { SummaryList } from '@/components/ui/summary-list';
 import { findApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -113,14 +114,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <p className="mb-4"><Link href="/staff">← {t('backToQueue')}</Link></p>
       {done && done in steps ? <Alert tone="success">{t(`done.${done as StaffStep}`)}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('heading', { reference: file.reference ?? '', service: definition.name[locale] })}</h1>
-      <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-        {summary.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-bold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={summary} className="mb-8" />
 
       <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
       {available.every((step) => step === 'addNote' || step === 'reassign') ? <p className="mb-6">{t(paused ? 'waitingForApplicant' : 'noActions')}</p> : null}
