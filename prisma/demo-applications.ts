@@ -55,6 +55,8 @@ export interface BulkOptions {
   answers?: Readonly<Record<string, Record<string, unknown>>>;
   /** Only these services; all published ones when absent. */
   services?: readonly string[];
+  /** Filed in this organisation's name. */
+  organisationId?: string;
   now?: Date;
 }
 
@@ -113,7 +115,7 @@ export async function fileApplicationsInBulk(client: pg.ClientBase, options: Bul
       const fee = feeFor(d, answers as never).total;
       const id = randomUUID();
       const applicantId = options.applicantIds[i % options.applicantIds.length]!;
-      apps.push([id, reference, trackingCode(), v.serviceId, v.id, applicantId, status, stage.key, departmentId, assigneeId, JSON.stringify(answers), fee, iso(submittedAt), iso(dueAt), iso(stageDueAt)]);
+      apps.push([id, reference, trackingCode(), v.serviceId, v.id, applicantId, status, stage.key, departmentId, assigneeId, JSON.stringify(answers), fee, iso(submittedAt), iso(dueAt), iso(stageDueAt), options.organisationId ?? null]);
       d.stages.forEach((s, q) => {
         const active = q === position;
         stages.push([
@@ -127,10 +129,10 @@ export async function fileApplicationsInBulk(client: pg.ClientBase, options: Bul
     const columns = (rows: unknown[][], index: number) => rows.map((r) => r[index]);
     await client.query(
       `insert into "Application" (id, reference, "trackingCode", "serviceId", "serviceVersionId", "applicantId", status, "currentStageKey",
-         "currentDepartmentId", "assigneeId", answers, "feeRiel", "submittedAt", "dueAt", "stageDueAt", "updatedAt")
+         "currentDepartmentId", "assigneeId", answers, "feeRiel", "submittedAt", "dueAt", "stageDueAt", "organisationId", "updatedAt")
        select *, now() from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::"ApplicationStatus"[], $8::text[],
-         $9::uuid[], $10::uuid[], $11::jsonb[], $12::int[], $13::timestamp[], $14::timestamp[], $15::timestamp[])`,
-      Array.from({ length: 15 }, (_, k) => columns(apps, k)),
+         $9::uuid[], $10::uuid[], $11::jsonb[], $12::int[], $13::timestamp[], $14::timestamp[], $15::timestamp[], $16::uuid[])`,
+      Array.from({ length: 16 }, (_, k) => columns(apps, k)),
     );
     await client.query(
       `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "dueAt", "completedAt")
@@ -162,6 +164,20 @@ export async function seedDemoApplications(databaseUrl: string): Promise<void> {
     const citizen = rows[0];
     if (!citizen || citizen.filed > 0) return;
     await fileApplicationsInBulk(client, { count: 36, applicantIds: [citizen.id], answers: demoAnswers, services: Object.keys(demoAnswers) });
+    // And a dozen in the demo investor's company's name, for its dashboard.
+    const { rows: investors } = await client.query<{ userId: string; organisationId: string }>(
+      `select m."userId", m."organisationId" from "OrganisationMembership" m join "User" u on u.id = m."userId" where u.email = 'investor@demo.gov.kh'`,
+    );
+    const investor = investors[0];
+    if (investor) {
+      await fileApplicationsInBulk(client, {
+        count: 12,
+        applicantIds: [investor.userId],
+        organisationId: investor.organisationId,
+        answers: demoAnswers,
+        services: Object.keys(demoAnswers),
+      });
+    }
   } finally {
     await client.end();
   }

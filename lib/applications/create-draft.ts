@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { can, type Actor } from '@/lib/policy/policy';
+import { can, canInOrganisation, type Actor } from '@/lib/policy/policy';
 
 /**
  * Starts a draft under the service's latest published version; the draft keeps that version
@@ -10,7 +10,7 @@ import { can, type Actor } from '@/lib/policy/policy';
 export async function createDraft(actor: Actor, serviceCode: string, organisationId: string | null = null): Promise<{ id: string } | null> {
   if (!can(actor, 'application.start')) return null;
   // For an organisation: only its owners and managers apply in its name.
-  if (organisationId && !actor.organisations.some((m) => m.organisationId === organisationId && m.role !== 'viewer')) return null;
+  if (organisationId && !canInOrganisation(actor, 'organisation.apply', organisationId)) return null;
   const version = await db.serviceVersion.findFirst({
     where: { service: { code: serviceCode }, publishedAt: { not: null } },
     orderBy: { version: 'desc' },

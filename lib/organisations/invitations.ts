@@ -5,15 +5,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import type { OrganisationRole } from '@/lib/db/generated/enums';
 import { notifyEmail } from '@/lib/notifications/notify';
-import type { Actor } from '@/lib/policy/policy';
+import { canInOrganisation, type Actor } from '@/lib/policy/policy';
 
 export const invitationDays = 7;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function isOwner(actor: Actor, organisationId: string): boolean {
-  return actor.organisations.some((m) => m.organisationId === organisationId && m.role === 'owner');
-}
 
 /** Invites `email` with `role`; the email goes out through the outbox in the same transaction. */
 export async function invite(
@@ -24,7 +21,7 @@ export async function invite(
   portalUrl: string,
   now = new Date(),
 ): Promise<void> {
-  if (!isOwner(owner, organisationId)) throw new Error('only an owner invites');
+  if (!canInOrganisation(owner, 'organisation.manage', organisationId)) throw new Error('only an owner invites');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000);
   await db.$transaction(async (tx) => {
@@ -86,14 +83,14 @@ export async function acceptInvitation(actor: Actor, token: string, now = new Da
 
 export async function revokeInvitation(owner: Actor, invitationId: string, now = new Date()): Promise<boolean> {
   const invitation = await db.organisationInvitation.findUnique({ where: { id: invitationId } });
-  if (!invitation || !isOwner(owner, invitation.organisationId)) return false;
+  if (!invitation || !canInOrganisation(owner, 'organisation.manage', invitation.organisationId)) return false;
   await db.organisationInvitation.updateMany({ where: { id: invitationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
   return true;
 }
 
 /** Changes a member's role, or removes them (role null). An organisation keeps at least one owner. */
 export async function setMembership(owner: Actor, organisationId: string, userId: string, role: OrganisationRole | null): Promise<'done' | 'lastOwner' | 'notFound'> {
-  if (!isOwner(owner, organisationId)) return 'notFound';
+  if (!canInOrganisation(owner, 'organisation.manage', organisationId)) return 'notFound';
   return db.$transaction(async (tx) => {
     const members = await tx.$queryRaw<{ userId: string; role: OrganisationRole }[]>`
       select "userId", role from "OrganisationMembership" where "organisationId" = ${organisationId}::uuid for update`;

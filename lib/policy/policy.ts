@@ -47,6 +47,36 @@ export function departmentsOf(actor: Actor): string[] {
   return actor.roles.filter((r) => (staffRoles as readonly Role[]).includes(r.role) && r.departmentId).map((r) => r.departmentId!);
 }
 
+export type OrganisationAction = 'organisation.view' | 'organisation.manage' | 'organisation.apply';
+
+/**
+ * An organisation's own pages and its name on applications: members see (view), owners and
+ * managers apply and answer (apply), owners invite and change roles (manage). Outsiders and
+ * removed members get nothing: membership is read from the database on every request.
+ */
+export function canInOrganisation(actor: Actor | null, action: OrganisationAction, organisationId: string | null): boolean {
+  const member = organisationId ? actor?.organisations.find((m) => m.organisationId === organisationId) : undefined;
+  if (!member) return false;
+  switch (action) {
+    case 'organisation.view':
+      return true;
+    case 'organisation.apply':
+      return member.role === 'owner' || member.role === 'manager';
+    case 'organisation.manage':
+      return member.role === 'owner';
+  }
+}
+
+/** Whether the actor is on the applicant's side of a file: the applicant or a member of its organisation. */
+export function isApplicantSide(actor: Actor, application: Pick<ApplicationScope, 'applicantId' | 'organisationId'>): boolean {
+  return application.applicantId === actor.id || canInOrganisation(actor, 'organisation.view', application.organisationId);
+}
+
+/** Whether the actor acts for the applicant: the applicant, or an owner or manager of its organisation. */
+export function actsForApplicant(actor: Actor, application: Pick<ApplicationScope, 'applicantId' | 'organisationId'>): boolean {
+  return application.applicantId === actor.id || canInOrganisation(actor, 'organisation.apply', application.organisationId);
+}
+
 export function can(actor: Actor | null, action: AreaAction): boolean;
 export function can(actor: Actor | null, action: ResourceAction, application: ApplicationScope): boolean;
 export function can(actor: Actor | null, action: AreaAction | ResourceAction, application?: ApplicationScope): boolean {
@@ -56,24 +86,22 @@ export function can(actor: Actor | null, action: AreaAction | ResourceAction, ap
     return actor.roles.some((r) => allowed.includes(r.role));
   }
   if (!application) return false;
-  const ownsIt = application.applicantId === actor.id;
-  const member = actor.organisations.find((m) => m.organisationId === application.organisationId);
   switch (action) {
     case 'application.view': {
-      if (ownsIt || member) return true;
+      if (isApplicantSide(actor, application)) return true;
       if (application.status === 'draft') return false; // staff never see drafts
       if (hasRole(actor, 'auditor')) return true;
       const mine = departmentsOf(actor);
       return application.departmentIds.some((d) => mine.includes(d));
     }
     case 'application.pay':
-      return application.status !== 'draft' && (ownsIt || member?.role === 'owner' || member?.role === 'manager');
+      return application.status !== 'draft' && actsForApplicant(actor, application);
     case 'application.report':
       // Only the applicant's side reports a request for extra money, about a filed application.
-      return application.status !== 'draft' && (ownsIt || !!member);
+      return application.status !== 'draft' && isApplicantSide(actor, application);
     case 'application.edit': {
       const editable = application.status === 'draft' || application.status === 'info_requested';
-      return editable && (ownsIt || member?.role === 'owner' || member?.role === 'manager');
+      return editable && actsForApplicant(actor, application);
     }
   }
   return false;

@@ -19,7 +19,7 @@ import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
 import { issueLicence } from '@/lib/licences/issue';
 import { notifiedEvents, notify } from '@/lib/notifications/notify';
-import { hasRoleIn, type Actor } from '@/lib/policy/policy';
+import { actsForApplicant, hasRoleIn, isApplicantSide, type Actor } from '@/lib/policy/policy';
 import type { ServiceDefinition } from '@/lib/services/definition';
 
 /**
@@ -132,17 +132,11 @@ function currentStage(file: CaseFile) {
   return row && definition ? { row, definition } : null;
 }
 
-function isApplicant(actor: Actor, file: CaseFile): boolean {
-  if (file.applicantId === actor.id) return true;
-  const member = actor.organisations.find((m) => m.organisationId === file.organisationId);
-  return member?.role === 'owner' || member?.role === 'manager';
-}
-
 function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
   const department = file.currentDepartmentId;
   switch (by) {
     case 'applicant':
-      return isApplicant(actor, file);
+      return actsForApplicant(actor, file);
     case 'bank':
       return false; // only through recordPaymentReceived
     case 'staff':
@@ -438,7 +432,7 @@ export async function recordView(
   file: Pick<CaseFile, 'id' | 'applicantId' | 'organisationId' | 'currentDepartmentId' | 'stages'>,
   what: { documentId?: string } = {},
 ): Promise<void> {
-  if (file.applicantId === actor.id || actor.organisations.some((m) => m.organisationId === file.organisationId)) return;
+  if (isApplicantSide(actor, file)) return;
   const departmentId = actingDepartment(actor, file);
   await db.applicationEvent.create({
     data: {

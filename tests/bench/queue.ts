@@ -4,25 +4,9 @@
 import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { fileApplicationsInBulk } from '../../prisma/demo-applications';
-import { benchSecret, type Served } from './serve';
+import { benchSecret, timedRounds, timePage, type Served } from './serve';
 
 const applications = 100_000;
-const rounds = 100;
-
-async function timeRequests(url: string, cookie: string): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
-  const once = async () => {
-    const start = performance.now();
-    const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-    const body = await response.text();
-    if (response.status !== 200 || !body.includes('<table')) throw new Error(`queue answered ${response.status} for ${url}`);
-    return { ms: performance.now() - start, bytes: body.length };
-  };
-  for (let i = 0; i < 5; i++) await once();
-  const runs = [];
-  for (let i = 0; i < rounds; i++) runs.push(await once());
-  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(rounds / 2)]!, p95Ms: sorted[Math.floor(rounds * 0.95)]!, bytes: runs[0]!.bytes };
-}
 
 export async function measureQueue(served: Served): Promise<void> {
   const client = new pg.Client({ connectionString: served.databaseUrl });
@@ -52,9 +36,9 @@ export async function measureQueue(served: Served): Promise<void> {
       'filtered: assigned to me, page 2': '/en/staff?department=land-transport&assigned=me&page=2',
     };
     console.log(`\nDepartment queue with ${applications.toLocaleString('en')} applications (seeded in ${seededIn.toFixed(0)} s; the clerk's department holds ${clerk!.held.toLocaleString('en')})`);
-    console.log(`  ${rounds} sequential requests each, after 5 to warm up (target: p95 at most 150 ms)`);
+    console.log(`  ${timedRounds} sequential requests each, after 5 to warm up (target: p95 at most 150 ms)`);
     for (const [name, path] of Object.entries(pages)) {
-      const result = await timeRequests(`${served.baseUrl}${path}`, cookie);
+      const result = await timePage(`${served.baseUrl}${path}`, cookie);
       console.log(`  ${name.padEnd(44)} median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms (${(result.bytes / 1024).toFixed(0)} KB of HTML)`);
     }
 

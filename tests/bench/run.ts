@@ -1,6 +1,7 @@
-// `npm run bench` (or `npm run bench -- queue` for one): run `npm run build` first. Prints
+// `npm run bench` (or `npm run bench -- dashboard` for one): run `npm run build` first. Prints
 // figures; asserts nothing.
 import { measureClientJs } from './client-js';
+import { measureDashboard } from './dashboard';
 import { serveEmptyApp } from './framework-floor';
 import { measureQueue } from './queue';
 import { serveBuild } from './serve';
@@ -15,6 +16,7 @@ try {
   if (empty) await measureClientJs(served, empty.baseUrl);
   if (wanted('tracking')) await measureTracking(served);
   if (wanted('queue')) await measureQueue(served);
+  if (wanted('dashboard')) await measureDashboard(served);
 } finally {
   await served.stop();
   await empty?.stop();

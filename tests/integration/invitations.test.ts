@@ -4,29 +4,9 @@ import { createDraft } from '@/lib/applications/create-draft';
 import { findApplication } from '@/lib/applications/find-application';
 import { findActor } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
-import { acceptInvitation, findInvitation, invite, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
-import { registerOrganisation } from '@/lib/organisations/register';
+import { acceptInvitation, findInvitation, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
 import { newCitizen } from './support/applicants';
-
-async function company() {
-  const owner = await newCitizen();
-  const digits = () => String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
-  const created = await registerOrganisation(owner.id, {
-    nameKm: 'ក្រុមហ៊ុន សាកល្បង', nameEn: 'Test Co., Ltd.', registrationNumber: digits().slice(0, 8), taxId: `K001-${digits()}`, province: 'kandal', line: 'No. 1',
-  });
-  if (!created.ok) throw new Error('could not register the test company');
-  return { owner: { ...(await findActor(owner.id))!, locale: 'en' }, organisationId: created.id };
-}
-
-/** Invites a new citizen and returns them with the token from the invitation email's link. */
-async function invited(owner: Awaited<ReturnType<typeof company>>['owner'], organisationId: string, role: 'manager' | 'viewer' = 'manager') {
-  const colleague = await newCitizen();
-  const { email } = await db.user.findUniqueOrThrow({ where: { id: colleague.id } });
-  await invite(owner, organisationId, email!, role, 'https://portal.example');
-  const [notification] = await db.notification.findMany({ where: { kind: 'invitation', deliveries: { some: { address: email! } } } });
-  const link = (notification!.data as { invitation: { link: string } }).invitation.link;
-  return { colleague, token: link.split('/invitations/')[1]! };
-}
+import { company, invited } from './support/organisations';
 
 test('an invitation is sent through the outbox and works once, for the invited address', async () => {
   const { owner, organisationId } = await company();

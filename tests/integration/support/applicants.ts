@@ -28,8 +28,8 @@ export async function newStaff(role: Role, departmentCode: string): Promise<Acto
 const answersFor = { 'driving-licence-renewal': renewalAnswers, 'construction-permit': permitAnswers };
 
 /** A draft with every answer and document, ready to submit. */
-export async function readyDraft(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal') {
-  const draft = (await createDraft(actor, service))!;
+export async function readyDraft(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal', organisationId?: string) {
+  const draft = (await createDraft(actor, service, organisationId))!;
   await db.application.update({ where: { id: draft.id }, data: { answers: answersFor[service] } });
   const withAnswers = (await findApplication(actor, draft.id, 'application.edit'))!;
   for (const { key } of requiredDocuments(withAnswers.definition, withAnswers.answers)) {
@@ -50,8 +50,8 @@ export async function readyDraft(actor: Actor, service: keyof typeof answersFor 
 }
 
 /** A submitted application of `actor`'s, waiting in its first department's queue. */
-export async function filedApplication(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal') {
-  const draft = await readyDraft(actor, service);
+export async function filedApplication(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal', organisationId?: string) {
+  const draft = await readyDraft(actor, service, organisationId);
   const result = await submitApplication(draft, actor, draft.version, true);
   if (!result.ok) throw new Error(`could not file the test application: ${result.error}`);
   return draft.id;

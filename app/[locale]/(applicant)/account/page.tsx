@@ -115,6 +115,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
               <li key={m.organisation.id} className="border-l-4 border-brand-700 pl-3">
                 <p className="font-bold">{locale === 'km' ? m.organisation.nameKm : m.organisation.nameEn}</p>
                 <p className="text-sm">{t('organisationRole', { role: tOrg(m.role) })}</p>
+                <p className="text-sm"><Link href={`/organisations/${m.organisation.id}/applications`}>{t('organisationDashboard')}<span className="sr-only"> ({locale === 'km' ? m.organisation.nameKm : m.organisation.nameEn})</span></Link></p>
                 <p className="text-sm"><Link href={`/organisations/${m.organisation.id}`}>{t('manageOrganisation')}<span className="sr-only"> ({locale === 'km' ? m.organisation.nameKm : m.organisation.nameEn})</span></Link></p>
               </li>
             ))}

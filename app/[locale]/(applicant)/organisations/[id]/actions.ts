@@ -6,7 +6,8 @@ import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-stat
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { portalUrl } from '@/lib/licences/documents';
-import { invite, isOwner, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
+import { invite, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
+import { canInOrganisation } from '@/lib/policy/policy';
 
 const uuid = z.uuid();
 const invitation = z.object({
@@ -21,7 +22,7 @@ export async function inviteAction(locale: string, organisationId: string, _: Fo
   if (!parsed.success) return { fieldErrors: t.fields(toFieldErrors(parsed.error)), values };
   const result = await orUnavailable(async () => {
     const actor = await requireActor(locale, `/organisations/${organisationId}`);
-    if (!uuid.safeParse(organisationId).success || !isOwner(actor, organisationId)) notFound();
+    if (!uuid.safeParse(organisationId).success || !canInOrganisation(actor, 'organisation.manage', organisationId)) notFound();
     await invite({ ...actor, locale }, organisationId, parsed.data.email, parsed.data.role, portalUrl());
   });
   if (result === unavailable) return { formError: t.text('errors.invitation.unavailable'), values };

@@ -10,7 +10,7 @@ import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
-import { isOwner } from '@/lib/organisations/invitations';
+import { canInOrganisation } from '@/lib/policy/policy';
 import { inviteAction, membershipAction, revokeInvitationAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -22,8 +22,8 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/organisations/${id}`);
-  if (!actor.organisations.some((m) => m.organisationId === id)) notFound();
-  const owner = isOwner(actor, id);
+  if (!canInOrganisation(actor, 'organisation.view', id)) notFound();
+  const owner = canInOrganisation(actor, 'organisation.manage', id);
   const query = await searchParams;
   const [t, tRoles, tErrors, tApp, organisation] = await Promise.all([
     getTranslations('members'),
@@ -44,6 +44,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <p className="mb-4"><Link href="/account">← {tApp('back')}</Link></p>
       <h1 className="mb-2 text-3xl font-bold">{locale === 'km' ? organisation.nameKm : organisation.nameEn}</h1>
       <p className="mb-6 text-slate-600">{t('numbers', { registration: organisation.registrationNumber, tin: organisation.taxId })}</p>
+      <p className="mb-6"><Link href={`/organisations/${id}/applications`}>{t('applications')}</Link></p>
       {query.joined ? <Alert tone="success">{t('joined')}</Alert> : null}
       {query.invited ? <Alert tone="success">{t('invited')}</Alert> : null}
       {query.revoked ? <Alert tone="success">{t('revoked')}</Alert> : null}

@@ -7,6 +7,7 @@ import { Radios } from '@/components/ui/inputs';
 import { db } from '@/lib/db/client';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { currentActor } from '@/lib/auth/session';
+import { canInOrganisation } from '@/lib/policy/policy';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
 import { formatDay, formatRiel } from '@/lib/i18n/format';
@@ -39,7 +40,7 @@ export default async function ServicePage({ params }: Props) {
     currentActor(),
   ]);
   // Someone who owns or manages organisations chooses whom the application is for.
-  const managed = actor?.organisations.filter((m) => m.role !== 'viewer').map((m) => m.organisationId) ?? [];
+  const managed = actor?.organisations.map((m) => m.organisationId).filter((id) => canInOrganisation(actor, 'organisation.apply', id)) ?? [];
   const organisations = managed.length ? await db.organisation.findMany({ where: { id: { in: managed } }, orderBy: { nameEn: 'asc' } }) : [];
   const d = service.definition;
   const expected = addWorkingDays(phnomPenhDay(new Date()), d.deadlineWorkingDays, holidays);

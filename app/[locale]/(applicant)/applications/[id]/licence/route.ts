@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { findApplication } from '@/lib/applications/find-application';
 import { currentActor } from '@/lib/auth/session';
 import { licencePdfFor } from '@/lib/licences/documents';
+import { isApplicantSide } from '@/lib/policy/policy';
 
 type Params = { params: Promise<{ locale: string; id: string }> };
 
@@ -11,7 +12,7 @@ export async function GET(_: Request, { params }: Params) {
   const actor = await currentActor();
   const application = actor ? await findApplication(actor, id, 'application.view') : null;
   // Released to the applicant's side once the fee is paid; staff may always open it.
-  const applicantSide = application && (application.applicantId === actor!.id || actor!.organisations.some((m) => m.organisationId === application.organisationId));
+  const applicantSide = application && isApplicantSide(actor!, application);
   const released = application && (!applicantSide || application.payment?.status === 'paid' || !application.feeRiel);
   const licence = application?.licence && released ? await licencePdfFor(id) : null;
   if (!licence) return new NextResponse('Not found', { status: 404 });
