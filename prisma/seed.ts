@@ -5,6 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, type Role } from '../lib/db/generated/client';
 import { hashPassword } from '../lib/auth/password';
+import { sealSecret } from '../lib/auth/sealed-secret';
+import { rolesNeedingSecondFactor } from '../lib/policy/policy';
 import { fixedHolidays } from '../lib/deadlines/holidays';
 import { seedServices } from '../lib/services/catalogue';
 import { departments } from '../lib/services/departments';
@@ -67,23 +69,36 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
   await db.holiday.createMany({ data: fixedHolidays([year, year + 1]), skipDuplicates: true });
 }
 
-export async function seedDemoAccounts(db: PrismaClient): Promise<void> {
+/**
+ * The demo's staff accounts share this authenticator key (published in the README and printed
+ * at start), so that anyone trying the demo can add it to an authenticator app. Real staff each
+ * enrol their own at first sign-in.
+ */
+export const demoAuthenticatorKey = 'MPWTDEMOSTAFFKEYFORTHEPORTALDEMO';
+
+/** `sealingSecret` is the portal's NEXTAUTH_SECRET: with it, demo staff are enrolled with the demo key. */
+export async function seedDemoAccounts(db: PrismaClient, sealingSecret?: string): Promise<void> {
   const departmentIds = new Map((await db.department.findMany()).map((d) => [d.code, d.id]));
   const passwordHash = await hashPassword(demoPassword);
   for (const account of demoAccounts) {
-    const existing = await db.user.findUnique({ where: { email: account.email } });
-    if (existing) continue;
-    await db.user.create({
-      data: {
-        name: account.name,
-        email: account.email,
-        phone: account.phone,
-        passwordHash,
-        roles: {
-          create: [{ role: account.role, departmentId: account.department ? departmentIds.get(account.department) : null }],
+    const user =
+      (await db.user.findUnique({ where: { email: account.email } })) ??
+      (await db.user.create({
+        data: {
+          name: account.name,
+          email: account.email,
+          phone: account.phone,
+          passwordHash,
+          roles: { create: [{ role: account.role, departmentId: account.department ? departmentIds.get(account.department) : null }] },
         },
-      },
-    });
+      }));
+    if (sealingSecret && (rolesNeedingSecondFactor as readonly Role[]).includes(account.role)) {
+      await db.staffSecondFactor.upsert({
+        where: { userId: user.id },
+        create: { userId: user.id, sealedSecret: sealSecret(demoAuthenticatorKey, sealingSecret), confirmedAt: new Date() },
+        update: {},
+      });
+    }
   }
   const investor = await db.user.findUniqueOrThrow({ where: { email: 'investor@demo.gov.kh' } });
   await db.organisation.upsert({
@@ -103,6 +118,7 @@ export async function seedDemoAccounts(db: PrismaClient): Promise<void> {
 export function printDemoAccounts(print: (line: string) => void = console.log): void {
   print(`Demo accounts (password for all: ${demoPassword}):`);
   for (const a of demoAccounts) print(`  ${a.email.padEnd(34)} ${a.title}`);
+  print(`Staff accounts ask for a code from an authenticator app with the demo key ${demoAuthenticatorKey}`);
 }
 
 // `npm run db:seed`: reference data, plus demo accounts when DEMO=1 or on the embedded database.
@@ -113,7 +129,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     await seedReferenceData(db);
     if (process.env.DEMO === '1' || !process.env.DATABASE_URL) {
-      await seedDemoAccounts(db);
+      await seedDemoAccounts(db, process.env.NEXTAUTH_SECRET);
       await seedDemoApplications(url);
       printDemoAccounts();
     }

@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // The portal under test: a production build served by tests/e2e/global-setup.ts on this port,
 // on a fresh database of its own.
 export const port = Number(process.env.E2E_PORT ?? 3100);
+// The server's NEXTAUTH_SECRET: tests seal staff authenticator keys with it (see fixtures.ts).
+export const serverSecret = 'end-to-end-test-secret';
 
 export default defineConfig({
   testDir: './e2e',

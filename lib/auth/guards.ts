@@ -10,11 +10,19 @@ export async function requireActor(locale: string, returnTo: string): Promise<Ac
   return actor;
 }
 
-/** An area of the portal; anyone signed in without the right answers "Page not found". */
+/**
+ * An area of the portal; anyone signed in without the right answers "Page not found". Staff
+ * whose session has not passed the second factor are sent to it first.
+ */
 export async function requireArea(locale: string, area: AreaAction, returnTo: string): Promise<Actor> {
   const actor = await requireActor(locale, returnTo);
-  if (!can(actor, area)) notFound();
-  return actor;
+  if (can(actor, area)) return actor;
+  if (actor.secondFactorDue) redirect(secondFactorPath(locale, `/${locale}${returnTo}`));
+  notFound();
+}
+
+export function secondFactorPath(locale: string, next: string | null): string {
+  return `/${locale}/two-factor${next ? `?next=${encodeURIComponent(next)}` : ''}`;
 }
 
 /** Only same-site paths inside a locale: a `next` parameter must not send anyone elsewhere. */

@@ -29,7 +29,7 @@ export async function signInWithPassword(
   const user = await db.user.findUnique({ where: input.identifier });
   const valid = await verifyPassword(user?.passwordHash, input.password);
   if (user && valid && user.status === 'active') {
-    await clearFailures(keys.account);
+    await clearFailures({ account: keys.account });
     return { ok: true, userId: user.id };
   }
 

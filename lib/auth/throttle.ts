@@ -6,8 +6,9 @@ import { db } from '@/lib/db/client';
 const windowMs = 15 * 60_000;
 const lockMs = 15 * 60_000;
 // Failures per key within the window before it locks: guesses at one account, sign-in failures
-// from one address, and wrong tracking codes from one address.
-export const limits = { account: 5, address: 30, tracking: 20 } as const;
+// from one address, wrong tracking codes from one address, and wrong second-factor codes of
+// one member of staff.
+export const limits = { account: 5, address: 30, tracking: 20, secondFactor: 5 } as const;
 
 type Kind = keyof typeof limits;
 const key = (kind: Kind, value: string) => `${kind}:${value}`;
@@ -47,8 +48,8 @@ export async function recordFailure(keys: Keys, now = new Date()): Promise<numbe
   return most;
 }
 
-export async function clearFailures(account: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key: key('account', account) } });
+export async function clearFailures(keys: Keys): Promise<void> {
+  await db.signInThrottle.deleteMany({ where: { key: { in: entries(keys).map(([kind, value]) => key(kind, value)) } } });
 }
 
 /** 250 ms after the first failure, doubling to at most 4 s: slows guessing, not people. */

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
     await seedReferenceData(db);
-    if (demo) await seedDemoAccounts(db);
+    if (demo) await seedDemoAccounts(db, secret);
     await db.$disconnect();
     if (demo) await seedDemoApplications(database.url);
   } catch (error) {
@@ -121,6 +121,17 @@ async function main(): Promise<void> {
     // The demo has no bank: the sandbox bank confirms payments (README).
     ...(demo ? { PAYMENT_SANDBOX: process.env.PAYMENT_SANDBOX ?? '1' } : {}),
   };
+  // Nor a national digital ID: a demo provider on loopback stands in, unless one is configured.
+  const demoIdentity = demo && !process.env.NATIONAL_ID_ISSUER;
+  const identityPort = process.env.IDENTITY_PROVIDER_PORT ?? String(Number(port) + 2);
+  if (demoIdentity) {
+    Object.assign(env, {
+      NATIONAL_ID_ISSUER: `http://127.0.0.1:${identityPort}`,
+      NATIONAL_ID_CLIENT_ID: 'mpwt-portal-demo',
+      NATIONAL_ID_CLIENT_SECRET: randomBytes(24).toString('base64url'),
+      IDENTITY_PROVIDER_PORT: identityPort,
+    });
+  }
 
   // The build, then the servers: whatever runs now is stopped first on the way out.
   const children = new Set<ChildProcess>();
@@ -169,6 +180,7 @@ async function main(): Promise<void> {
     watch(runScript('lookup-server.ts', { ...env, LOOKUP_PORT: lookupPort })),
     // The notification worker: sends what the outbox holds.
     watch(runScript('worker.ts', env)),
+    ...(demoIdentity ? [watch(runScript('identity-provider.ts', env))] : []),
   ];
   writeFileSync(pidFile, servers.map((c) => c.pid).join('\n'));
   log(`The portal is at http://localhost:${port}`);

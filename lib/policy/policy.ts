@@ -7,9 +7,26 @@ export interface Actor {
   name: string;
   roles: readonly { role: Role; departmentId: string | null }[];
   organisations: readonly { organisationId: string; role: OrganisationRole }[];
+  /** Roles needing a second factor are held back until this session passes it (see sessionActor). */
+  secondFactorDue?: boolean;
 }
 
 export const staffRoles = ['clerk', 'supervisor', 'department_head'] as const satisfies readonly Role[];
+
+/** Every role that sees other people's files or runs the portal: it acts only after a second factor. */
+export const rolesNeedingSecondFactor = [...staffRoles, 'auditor', 'administrator'] as const satisfies readonly Role[];
+
+const needsSecondFactor = (role: Role) => (rolesNeedingSecondFactor as readonly Role[]).includes(role);
+
+/**
+ * The actor as one session may act. Until the session has passed the second factor, the staff
+ * roles are simply absent: every back-office page, server action and route answers as it would
+ * to a citizen (not found), and the guards send the person to the second-factor step.
+ */
+export function sessionActor(actor: Actor, secondFactorPassed: boolean): Actor {
+  if (secondFactorPassed || !actor.roles.some((r) => needsSecondFactor(r.role))) return actor;
+  return { ...actor, roles: actor.roles.filter((r) => !needsSecondFactor(r.role)), secondFactorDue: true };
+}
 
 // Who may enter each area, by role. Resource checks below narrow further.
 const areaPermissions = {
@@ -109,6 +126,7 @@ export function can(actor: Actor | null, action: AreaAction | ResourceAction, ap
 
 /** Where an actor lands after signing in: the area of their most specific role. */
 export function homePath(actor: Actor): string {
+  if (actor.secondFactorDue) return '/two-factor';
   if (can(actor, 'admin.enter')) return '/admin';
   if (can(actor, 'audit.enter')) return '/audit';
   if (can(actor, 'backoffice.enter')) return '/staff';

@@ -1,4 +1,4 @@
-import { expect, pageAlert, signIn, signOut, sql, test, uniqueEmail } from './support/fixtures';
+import { copyOfStaff, expect, pageAlert, passSecondFactor, signIn, signOut, sql, test, uniqueEmail } from './support/fixtures';
 
 const password = 'river lotus morning';
 
@@ -145,12 +145,15 @@ test('a clerk who opens the administration gets "Page not found"', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'រកមិនឃើញទំព័រ' })).toBeVisible();
 });
 
-test('signing in from a protected page comes back to it', async ({ page }) => {
+test('signing in from a protected page comes back to it, through the second step', async ({ page }) => {
+  const auditor = await copyOfStaff('auditor@demo.gov.kh');
   await page.goto('/en/audit');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email address or mobile number').fill('auditor@demo.gov.kh');
+  await page.getByLabel('Email address or mobile number').fill(auditor.email);
   await page.getByLabel('Password', { exact: true }).fill('Demo-Portal-2026');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator' })).toBeVisible();
+  await passSecondFactor(page, auditor.key);
   await expect(page).toHaveURL(/\/en\/audit$/);
 });
 

@@ -245,6 +245,19 @@ test('a clerk of another department gets not found for a file and cannot act on 
   expect(response.status()).toBe(404);
   expect(await sql(`select status, "assigneeId" from "Application" where id = $1`, [id])).toEqual([{ status: 'submitted', assigneeId: null }]);
   expect(await sql(`select count(*)::int as n from "ApplicationEvent" where "applicationId" = $1 and type = 'stage_approved'`, [id])).toEqual([{ n: 0 }]);
+  // A land transport clerk signed in with the password alone (no second factor yet): sent to
+  // the second factor, and the replayed request changes nothing either.
+  const halfSignedIn = await (await browser.newContext()).newPage();
+  await signIn(halfSignedIn, 'clerk.transport@demo.gov.kh', undefined, 'en', { secondFactor: false });
+  await halfSignedIn.goto(`/en/staff/applications/${id}`);
+  await expect(halfSignedIn.getByRole('heading', { level: 1, name: 'Enter the code from your authenticator' })).toBeVisible();
+  const refused = await halfSignedIn.request.post(`/en/staff/applications/${id}`, {
+    headers: { 'next-action': request.headers['next-action']!, 'content-type': request.headers['content-type']!, accept: 'text/x-component' },
+    data: request.body,
+    maxRedirects: 0,
+  });
+  expect(refused.headers()['x-action-redirect'] ?? refused.headers().location ?? '').toContain('/two-factor');
+  expect(await sql(`select status, "assigneeId" from "Application" where id = $1`, [id])).toEqual([{ status: 'submitted', assigneeId: null }]);
   // The same request from the clerk who may act goes through.
   const allowed = await clerk.request.post(`/en/staff/applications/${id}`, {
     headers: { 'next-action': request.headers['next-action']!, 'content-type': request.headers['content-type']!, accept: 'text/x-component' },

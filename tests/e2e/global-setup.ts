@@ -1,13 +1,20 @@
 // Serves the production build on a fresh database, migrated by the project's own path and
-// seeded with reference data and demo accounts, for the end-to-end run.
-import { spawn } from 'node:child_process';
+// seeded with reference data and demo accounts, for the end-to-end run; beside it, the parts a
+// user's journey crosses: the notification worker sending to a real SMTP server on loopback, and
+// real OpenID Connect providers on loopback for the national digital ID (and an impostor).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { SMTPServer } from 'smtp-server';
+import { demoIdentities, startDemoIdentityProvider } from '../../lib/auth/demo-identity-provider';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
-import { port } from '../playwright.config';
+import { port, serverSecret } from '../playwright.config';
 import { startTestPostgres } from '../support/test-postgres';
+import { identityClient, testIdentities } from './support/identities';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 
@@ -24,6 +31,33 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`The portal did not answer on ${url} within ${ms / 1000} s`);
 }
 
+/** A real SMTP server on loopback that writes every message it accepts to `folder` as .eml. */
+async function startMailbox(folder: string): Promise<{ url: string; close(): Promise<void> }> {
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  let count = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        writeFile(path.join(folder, `${String(++count).padStart(5, '0')}.eml`), Buffer.concat(chunks)).then(() => callback(), callback);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const stopped = (child: ChildProcess) =>
+  child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+
 export default async function globalSetup() {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
@@ -36,31 +70,52 @@ export default async function globalSetup() {
   const databaseUrl = await postgres.createMigratedDatabase('portal_e2e');
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   await seedReferenceData(db);
-  await seedDemoAccounts(db);
+  await seedDemoAccounts(db, serverSecret);
   await db.$disconnect();
 
   const baseUrl = `http://localhost:${port}`;
+  const mailDir = path.join(projectDir, 'test-results', 'mail');
+  const mailbox = await startMailbox(mailDir);
+  const identities = [...demoIdentities, ...Object.values(testIdentities)];
+  const redirectUri = `${baseUrl}/api/national-id/callback`;
+  const identityProvider = await startDemoIdentityProvider({ port: 0, ...identityClient, redirectUri, identities });
+  // Another provider that knows the same client: its answers must not be believed.
+  const impostor = await startDemoIdentityProvider({ port: 0, ...identityClient, redirectUri, identities });
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: serverSecret,
+    NEXTAUTH_URL: baseUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+    // The sandbox bank plays the bank's part, with its own callback secret.
+    PAYMENT_SANDBOX: '1',
+    PAYMENT_CALLBACK_SECRET: 'end-to-end-callback-secret',
+    NATIONAL_ID_ISSUER: identityProvider.issuer,
+    NATIONAL_ID_CLIENT_ID: identityClient.clientId,
+    NATIONAL_ID_CLIENT_SECRET: identityClient.clientSecret,
+    SMTP_URL: mailbox.url,
+  };
   const server = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
     cwd: projectDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: 'end-to-end-test-secret',
-      NEXTAUTH_URL: baseUrl,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // The sandbox bank plays the bank's part, with its own callback secret.
-      PAYMENT_SANDBOX: '1',
-      PAYMENT_CALLBACK_SECRET: 'end-to-end-callback-secret',
-    },
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const worker = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib/cli/worker.ts')], {
+    cwd: projectDir,
+    env: { ...env, WORKER_LEASE_MS: '10000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForServer(`${baseUrl}/km`, 60_000);
   // Tests reach the same database to arrange and check what a user cannot do from the page.
   process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_MAIL_DIR = mailDir;
+  process.env.E2E_IDENTITY_ISSUER = identityProvider.issuer;
+  process.env.E2E_IMPOSTOR_ISSUER = impostor.issuer;
 
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await Promise.all([stopped(server), stopped(worker)]);
+    await Promise.all([mailbox.close(), identityProvider.close(), impostor.close()]);
     await postgres.stop();
   };
 }

@@ -22,6 +22,6 @@ test('without JavaScript a citizen gets their errors, registers, signs out and s
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await page.getByLabel('Email address or mobile number').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('river lotus morning');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Welcome, Sok Dara')).toBeVisible();
 });

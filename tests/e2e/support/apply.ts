@@ -37,10 +37,12 @@ export async function upload(page: Page, document: string, file: { name: string;
   await item.getByRole('button', { name: button }).click();
 }
 
-export async function startService(page: Page, locale: 'en' | 'km', serviceName: string, start = locale === 'en' ? 'Start now' : 'ចាប់ផ្តើមឥឡូវនេះ') {
+/** Opens the service from the catalogue and starts an application, for an organisation when `forWhom` names one. */
+export async function startService(page: Page, locale: 'en' | 'km', serviceName: string, start = locale === 'en' ? 'Start now' : 'ចាប់ផ្តើមឥឡូវនេះ', forWhom?: string) {
   await page.goto(`/${locale}/services`);
   await page.getByRole('link', { name: serviceName }).click();
   await expect(page.getByRole('heading', { level: 1, name: serviceName })).toBeVisible();
+  if (forWhom) await page.getByRole('group', { name: 'Who is this application for?' }).getByLabel(forWhom).check();
   await page.getByRole('button', { name: start }).click();
 }
 
@@ -82,9 +84,9 @@ export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K01234
   return checkAndSubmit(page);
 }
 
-/** Files a construction permit for housing in English; returns its id and reference. */
-export async function fileConstructionPermit(page: Page) {
-  await startService(page, 'en', 'Construction permit');
+/** Files a construction permit for housing in English, for an organisation if named; returns its id and reference. */
+export async function fileConstructionPermit(page: Page, { for: forWhom }: { for?: string } = {}) {
+  await startService(page, 'en', 'Construction permit', undefined, forWhom);
   await page.getByLabel('Project name').fill('Riverside flats');
   await page.getByLabel('What the building will be used for').selectOption({ label: 'Housing' });
   await page.getByLabel('Number of floors').fill('4');

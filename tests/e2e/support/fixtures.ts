@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import pg from 'pg';
-import { demoPassword } from '../../../prisma/seed';
+import { sealSecret } from '../../../lib/auth/sealed-secret';
+import { rolesNeedingSecondFactor } from '../../../lib/policy/policy';
+import { demoAccounts, demoPassword } from '../../../prisma/seed';
+import { serverSecret } from '../../playwright.config';
 
 export { expect };
 
@@ -22,16 +26,68 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(page: Page, identifier: string, password = demoPassword, locale: 'km' | 'en' = 'en'): Promise<void> {
+/** The code an authenticator app shows now for `key`. */
+export const authenticatorCode = (key: string, at = Date.now()) =>
+  new TOTP({ secret: Secret.fromBase32(key), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at });
+
+const isDemoStaff = (identifier: string) =>
+  demoAccounts.some((a) => a.email === identifier && (rolesNeedingSecondFactor as readonly string[]).includes(a.role));
+
+/**
+ * A new account with the name, password and roles of a demo staff account and an authenticator
+ * of its own. Each test signs staff in as their own copy: a TOTP code works once, so two tests
+ * sharing one account within 30 seconds would refuse each other.
+ */
+export async function copyOfStaff(demoEmail: string, { enrolled = true } = {}): Promise<{ email: string; key: string }> {
+  const key = new Secret({ size: 20 }).base32;
+  const email = demoEmail.replace('@', `+${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@`);
+  await sql(
+    `with source as (select id, name, "passwordHash" from "User" where email = $1),
+       copy as (insert into "User" (id, name, email, "passwordHash", "updatedAt")
+                select gen_random_uuid(), name, $2, "passwordHash", now() from source returning id),
+       roles as (insert into "RoleAssignment" (id, "userId", role, "departmentId")
+                 select gen_random_uuid(), copy.id, r.role, r."departmentId" from copy, source join "RoleAssignment" r on r."userId" = source.id)
+     insert into "StaffSecondFactor" ("userId", "sealedSecret", "confirmedAt") select id, $3, now() from copy where $4`,
+    [demoEmail, email, sealSecret(key, serverSecret), enrolled],
+  );
+  return { email, key };
+}
+
+/** Enters the authenticator's current code on the second-factor page and waits for the portal's answer. */
+export async function passSecondFactor(page: Page, key: string, locale: 'km' | 'en' = 'en'): Promise<void> {
+  await page.locator('#code').fill(authenticatorCode(key));
+  await page.getByRole('button', { name: locale === 'en' ? 'Continue' : 'បន្ត', exact: true }).click();
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.endsWith('/two-factor')),
+    page.locator('main').getByRole('alert').first().waitFor(),
+  ]);
+}
+
+/**
+ * Signs in through the form. A demo staff account signs in as a fresh copy of itself (see
+ * copyOfStaff) and passes the second factor too, unless `secondFactor` is false.
+ */
+export async function signIn(
+  page: Page,
+  identifier: string,
+  password = demoPassword,
+  locale: 'km' | 'en' = 'en',
+  { secondFactor = true } = {},
+): Promise<void> {
+  const staff = isDemoStaff(identifier) && password === demoPassword ? await copyOfStaff(identifier) : null;
   await page.goto(`/${locale}/sign-in`);
-  await page.getByLabel(locale === 'en' ? 'Email address or mobile number' : 'អាសយដ្ឋានអ៊ីមែល ឬលេខទូរស័ព្ទដៃ').fill(identifier);
+  await page.getByLabel(locale === 'en' ? 'Email address or mobile number' : 'អាសយដ្ឋានអ៊ីមែល ឬលេខទូរស័ព្ទដៃ').fill(staff?.email ?? identifier);
   await page.getByLabel(locale === 'en' ? 'Password' : 'ពាក្យសម្ងាត់', { exact: true }).fill(password);
-  await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : 'ចូលគណនី' }).click();
+  await page.getByRole('button', { name: locale === 'en' ? 'Sign in' : 'ចូលគណនី', exact: true }).click();
   // Done when the portal has answered: it moved on, or it explained what went wrong.
   await Promise.race([
     page.waitForURL((url) => !url.pathname.endsWith('/sign-in')),
     page.locator('main').getByRole('alert').first().waitFor(),
   ]);
+  if (staff && secondFactor) {
+    await page.waitForURL((url) => url.pathname.endsWith('/two-factor'));
+    await passSecondFactor(page, staff.key, locale);
+  }
 }
 
 export async function signOut(page: Page, locale: 'km' | 'en' = 'en'): Promise<void> {

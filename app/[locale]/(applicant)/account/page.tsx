@@ -1,17 +1,20 @@
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
-import { ButtonLink } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { SummaryList } from '@/components/ui/summary-list';
 import { Link } from '@/lib/i18n/navigation';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
+import { isNationalIdOutcome, nationalIdSettings } from '@/lib/auth/national-id';
 import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
+import { linkNationalIdAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -19,15 +22,17 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
-  const { created, organisation } = await searchParams;
-  const [t, tDashboard, tStatus, tOrg, format] = await Promise.all([
+  const { created, organisation, nationalId } = await searchParams;
+  const [t, tDashboard, tStatus, tOrg, tErrors, format] = await Promise.all([
     getTranslations('account'),
     getTranslations('dashboard'),
     getTranslations('applicationStatus'),
     getTranslations('organisationRoles'),
+    getTranslations('errors'),
     getFormatter(),
   ]);
-  const [applications, memberships, notifications] = await Promise.all([
+  const [identity, applications, memberships, notifications] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true } }),
     db.application.findMany({
       // Their own applications and those of the organisations they belong to.
       where: { OR: [{ applicantId: actor.id }, { organisationId: { in: actor.organisations.map((m) => m.organisationId) } }] },
@@ -59,6 +64,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
     <>
       {created ? <Alert tone="success" title={t('created')} /> : null}
       {organisation === 'created' ? <Alert tone="success" title={t('organisationCreated')} /> : null}
+      {nationalId === 'linked' ? <Alert tone="success" title={t('identityLinked')} /> : null}
+      {isNationalIdOutcome(nationalId) ? <Alert tone="error" title={tErrors(`nationalId.${nationalId}`)} /> : null}
       <p className="mb-1 text-slate-600">{t('welcome', { name: actor.name })}</p>
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-8 flex flex-wrap gap-4">
@@ -107,6 +114,30 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="identity" className="mb-8">
+        <h2 id="identity" className="mb-3 text-2xl font-bold">{t('identityTitle')}</h2>
+        {identity.nationalIdVerifiedAt && identity.dateOfBirth && identity.nationalIdNumber ? (
+          <>
+            <p className="mb-3"><StatusTag tone="green">{t('identityVerified')}</StatusTag></p>
+            <SummaryList
+              className="mb-3"
+              rows={[
+                [t('identityName'), identity.name],
+                [t('identityBirth'), format.dateTime(identity.dateOfBirth, { dateStyle: 'long', timeZone: 'UTC' })],
+                [t('identityNumber'), identity.nationalIdNumber],
+              ]}
+            />
+            <p className="text-slate-700">{t('identityNote')}</p>
+          </>
+        ) : nationalIdSettings() ? (
+          <form action={linkNationalIdAction.bind(null, locale)}>
+            <p className="mb-3 max-w-2xl">{t('identityLinkLead')}</p>
+            <Button variant="secondary">{t('identityLink')}</Button>
+          </form>
+        ) : (
+          <p>{t('identityNone')}</p>
+        )}
+      </section>
       {memberships.length > 0 ? (
         <section aria-labelledby="organisations">
           <h2 id="organisations" className="mb-3 text-2xl font-bold">{t('organisationsTitle')}</h2>

@@ -1,12 +1,13 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { safeReturnPath } from '@/lib/auth/guards';
+import { safeReturnPath, secondFactorPath } from '@/lib/auth/guards';
+import { startNationalIdFlow } from '@/lib/auth/national-id';
 import { signInInput, signInWithPassword } from '@/lib/auth/sign-in';
 import { clientAddress, findActor, startSession } from '@/lib/auth/session';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { isLocale, routing } from '@/lib/i18n/routing';
-import { homePath } from '@/lib/policy/policy';
+import { homePath, sessionActor } from '@/lib/policy/policy';
 
 export async function signIn(locale: string, _: FormState, data: FormData): Promise<FormState> {
   const t = await actionTranslator(locale);
@@ -20,9 +21,27 @@ export async function signIn(locale: string, _: FormState, data: FormData): Prom
       ? { formError: t.text('errors.signIn.locked', { minutes: result.minutes }), values }
       : { formError: t.text('errors.signIn.failed'), values };
   }
-  const actor = await findActor(result.userId);
-  if (!actor) return { formError: t.text('errors.signIn.failed'), values };
-  await startSession(actor.id);
+  const found = await findActor(result.userId);
+  if (!found) return { formError: t.text('errors.signIn.failed'), values };
+  await startSession(found.id);
+  const actor = sessionActor(found, false);
   const lang = isLocale(locale) ? locale : routing.defaultLocale;
-  redirect(safeReturnPath(data.get('next'), lang) ?? `/${lang}${homePath(actor)}`);
+  const next = safeReturnPath(data.get('next'), lang);
+  // Staff pass their second factor next; it brings them on to where they were going.
+  if (actor.secondFactorDue) redirect(secondFactorPath(lang, next));
+  redirect(next ?? `/${lang}${homePath(actor)}`);
+}
+
+/** Leaves for the national digital ID; it sends the person back to /api/national-id/callback. */
+export async function signInWithNationalIdAction(locale: string, data: FormData): Promise<void> {
+  const lang = isLocale(locale) ? locale : routing.defaultLocale;
+  const next = safeReturnPath(data.get('next'), lang);
+  let providerUrl: string;
+  try {
+    providerUrl = await startNationalIdFlow(lang, { kind: 'signIn', next });
+  } catch (error) {
+    console.warn('[national-id] the provider could not be reached:', error instanceof Error ? error.message : error);
+    redirect(`/${lang}/sign-in?nationalId=unavailable`);
+  }
+  redirect(providerUrl);
 }

@@ -3,30 +3,45 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
 import { safeReturnPath } from '@/lib/auth/guards';
+import { isNationalIdOutcome, nationalIdSettings } from '@/lib/auth/national-id';
 import { currentActor } from '@/lib/auth/session';
 import { Link } from '@/lib/i18n/navigation';
 import { homePath } from '@/lib/policy/policy';
-import { signIn } from './actions';
+import { signIn, signInWithNationalIdAction } from './actions';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; signedOut?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; signedOut?: string; nationalId?: string }> };
 
 export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { next, signedOut } = await searchParams;
+  const { next, signedOut, nationalId } = await searchParams;
   const actor = await currentActor();
   if (actor) redirect(`/${locale}${homePath(actor)}`);
   const [t, tErrors] = await Promise.all([getTranslations('signIn'), getTranslations('errors')]);
+  const returnTo = safeReturnPath(next, locale) ?? undefined;
   return (
     <>
       {signedOut ? <Alert tone="success">{t('signedOut')}</Alert> : null}
+      {isNationalIdOutcome(nationalId) ? <Alert tone="error" title={tErrors(`nationalId.${nationalId}`)} /> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
+      {nationalIdSettings() ? (
+        <section aria-labelledby="national-id" className="mb-10 max-w-xl border-l-4 border-brand-700 pl-4">
+          <h2 id="national-id" className="mb-2 text-2xl font-bold">{t('nationalIdTitle')}</h2>
+          <p className="mb-4">{t('nationalIdLead')}</p>
+          <form action={signInWithNationalIdAction.bind(null, locale)}>
+            {returnTo ? <input type="hidden" name="next" value={returnTo} /> : null}
+            <Button>{t('nationalIdSubmit')}</Button>
+          </form>
+        </section>
+      ) : null}
+      <h2 className="mb-4 text-2xl font-bold">{t('passwordTitle')}</h2>
       <SignInForm
         action={signIn.bind(null, locale)}
-        next={safeReturnPath(next, locale) ?? undefined}
+        next={returnTo}
         texts={{
           identifier: t('identifier'),
           identifierHint: t('identifierHint'),

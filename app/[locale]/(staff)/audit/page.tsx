@@ -19,7 +19,7 @@ export default async function AuditPage({ params }: Props) {
   setRequestLocale(locale);
   await requireArea(locale, 'audit.enter', '/audit');
   const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
-  const [count, recent, chain, tEvents, reports] = await Promise.all([
+  const [count, recent, chain, tEvents, reports, accountEvents] = await Promise.all([
     db.applicationEvent.count(),
     db.applicationEvent.findMany({
       orderBy: { id: 'desc' },
@@ -47,6 +47,12 @@ export default async function AuditPage({ params }: Props) {
         createdAt: true,
         application: { select: { reference: true, currentDepartmentId: true, serviceVersion: { select: { nameKm: true, nameEn: true } } } },
       },
+    }),
+    // Account security: second factors set up and reset, recovery codes used.
+    db.accountEvent.findMany({
+      orderBy: { id: 'desc' },
+      take: 20,
+      select: { id: true, type: true, data: true, createdAt: true, user: { select: { name: true } }, actor: { select: { name: true } } },
     }),
   ]);
   const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
@@ -99,6 +105,20 @@ export default async function AuditPage({ params }: Props) {
           ]}
         />
       )}
+      {accountEvents.length > 0 ? (
+        <Table
+          caption={t('accountEvents')}
+          rows={accountEvents}
+          rowKey={(e) => String(e.id)}
+          columns={[
+            { header: t('when'), cell: (e) => format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+            { header: t('event'), cell: (e) => t(`accountEventTypes.${e.type as 'second_factor_reset'}`) },
+            { header: t('account'), cell: (e) => e.user.name },
+            { header: t('actor'), cell: (e) => e.actor?.name ?? '—' },
+            { header: t('reason'), cell: (e) => (e.data as { reason?: string }).reason ?? '—' },
+          ]}
+        />
+      ) : null}
     </>
   );
 }

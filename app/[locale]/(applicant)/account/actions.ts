@@ -1,0 +1,19 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireArea } from '@/lib/auth/guards';
+import { startNationalIdFlow } from '@/lib/auth/national-id';
+import { isLocale, routing } from '@/lib/i18n/routing';
+
+/** A signed-in account links the national digital ID: its name, birth date and ID number become verified. */
+export async function linkNationalIdAction(locale: string): Promise<void> {
+  const lang = isLocale(locale) ? locale : routing.defaultLocale;
+  const actor = await requireArea(lang, 'applicant.dashboard', '/account');
+  let providerUrl: string;
+  try {
+    providerUrl = await startNationalIdFlow(lang, { kind: 'link', userId: actor.id });
+  } catch (error) {
+    console.warn('[national-id] the provider could not be reached:', error instanceof Error ? error.message : error);
+    redirect(`/${lang}/account?nationalId=unavailable`);
+  }
+  redirect(providerUrl);
+}
