@@ -24,6 +24,16 @@ async function signInWithNationalId(page: Page, person: Person, locale: 'en' | '
   await signInAtProvider(page, person, locale);
 }
 
+/** Starts a sign-in; answers the authorization request the portal sent the browser to the provider with. */
+async function authorizationRequest(page: Page): Promise<URL> {
+  await page.goto('/en/sign-in');
+  const request = page.waitForRequest((r) => r.url().startsWith(`${issuer()}/auth`));
+  await page.getByRole('button', { name: words.en.start }).click();
+  const url = new URL((await request).url());
+  await expect(page).toHaveURL(new RegExp(`^${issuer()}/interaction/`));
+  return url;
+}
+
 /**
  * The provider's answer (the address it sends the person back to), kept unused so that a test can
  * alter or replay it: the browser reaches the callback without the flow's cookie, so the portal
@@ -130,11 +140,7 @@ test("a tampered state, a wrong nonce, another issuer's answer and a replayed co
   await expectRefused(page, 'This sign-in did not start in this browser');
 
   // Wrong nonce: the provider is asked, behind the portal's back, to put another nonce in the ID token.
-  await page.goto('/en/sign-in');
-  const authorization = page.waitForRequest((r) => r.url().startsWith(`${issuer()}/auth`));
-  await page.getByRole('button', { name: words.en.start }).click();
-  const withOtherNonce = new URL((await authorization).url());
-  await expect(page).toHaveURL(new RegExp(`^${issuer()}/interaction/`));
+  const withOtherNonce = await authorizationRequest(page);
   expect(withOtherNonce.searchParams.get('code_challenge_method')).toBe('S256');
   withOtherNonce.searchParams.set('nonce', 'a-nonce-the-portal-never-made');
   await page.goto(withOtherNonce.href);
@@ -142,11 +148,7 @@ test("a tampered state, a wrong nonce, another issuer's answer and a replayed co
   await expectRefused(page, 'The answer from the national digital ID could not be verified');
 
   // Another issuer: the same request answered by a provider the portal does not trust.
-  await page.goto('/en/sign-in');
-  const toImpostor = page.waitForRequest((r) => r.url().startsWith(`${issuer()}/auth`));
-  await page.getByRole('button', { name: words.en.start }).click();
-  const original = new URL((await toImpostor).url());
-  await expect(page).toHaveURL(new RegExp(`^${issuer()}/interaction/`));
+  const original = await authorizationRequest(page);
   await page.goto(new URL(original.pathname + original.search, process.env.E2E_IMPOSTOR_ISSUER!).href);
   await signInAtProvider(page, person);
   await expectRefused(page, 'The answer from the national digital ID could not be verified');
