@@ -3,6 +3,8 @@
 // key, requires PKCE, and has a few demo identities to choose from instead of a phone app. The
 // portal talks to it exactly as it would to the real one (lib/auth/national-id.ts).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
@@ -56,6 +58,9 @@ const texts = {
   },
 };
 
+// The machines this runs on have no Khmer font: the page brings the one the portal ships.
+const khmerFont = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2'));
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function loginPage(uid: string, locale: 'km' | 'en', identities: DemoIdentity[]): string {
@@ -67,8 +72,9 @@ function loginPage(uid: string, locale: 'km' | 'en', identities: DemoIdentity[])
     )
     .join('\n');
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title}</title><style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-fieldset{border:0;padding:0;margin:0 0 1rem}div{margin:.5rem 0}button{font-size:1rem;padding:.5rem 1rem;margin-right:1rem}</style></head>
+<title>${t.title}</title><style>@font-face{font-family:'Noto Sans Khmer';src:url(/khmer.woff2) format('woff2')}
+body{font-family:'Noto Sans Khmer',sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+fieldset{border:0;padding:0;margin:0 0 1rem}div{margin:.5rem 0}button{font:inherit;font-size:1rem;padding:.5rem 1rem;margin-right:1rem}</style></head>
 <body><main><h1>${t.title}</h1><p>${t.lead}</p>
 <form method="post" action="/interaction/${uid}"><fieldset><legend>${t.who}</legend>
 ${options}</fieldset><button type="submit" name="choice" value="login">${t.submit}</button><button type="submit" name="choice" value="cancel">${t.cancel}</button></form></main></body></html>`;
@@ -132,6 +138,10 @@ export async function startDemoIdentityProvider(options: DemoIdentityProviderOpt
   const handleOidc = provider.callback();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === '/khmer.woff2') {
+      res.writeHead(200, { 'content-type': 'font/woff2', 'cache-control': 'public, max-age=86400' });
+      return void res.end(khmerFont);
+    }
     const match = /^\/interaction\/([\w-]+)$/.exec(req.url ?? '');
     if (!match) return void handleOidc(req, res);
     void (async () => {
