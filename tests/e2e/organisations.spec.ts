@@ -96,3 +96,58 @@ test("an owner applies in the organisation's name; the application shows on the 
   const id = new URL(page.url()).pathname.split('/')[3]!;
   expect(await sql(`select o."nameEn" from "Application" a join "Organisation" o on o.id = a."organisationId" where a.id = $1`, [id])).toEqual([{ nameEn: 'Angkor Build Co., Ltd.' }]);
 });
+
+test("a viewer sees the organisation's draft but cannot change it, even by replaying a manager's server action", async ({ page, browser }) => {
+  await signIn(page, 'investor@demo.gov.kh');
+  await page.goto('/en/services/construction-permit');
+  await page.getByRole('group', { name: 'Who is this application for?' }).getByLabel('Angkor Build Co., Ltd.').check();
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'About the project' })).toBeVisible();
+  const questions = new URL(page.url()).pathname;
+  const id = questions.split('/')[3]!;
+  await page.getByLabel('Project name').fill('Angkor Riverside');
+  await page.getByLabel('What the building will be used for').selectOption({ label: 'Housing' });
+  await page.getByLabel('Number of floors').fill('3');
+  await page.getByLabel('Total floor area (square metres)').fill('450');
+
+  // The owner's "Save and continue", captured on its way out and not delivered.
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
+    void page.route(`**${questions}`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      resolve({ headers: route.request().headers(), body: route.request().postDataBuffer()! });
+      await route.abort();
+    });
+  });
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  const request = await captured;
+
+  // A viewer of the company sees the application, but not its questions, and the replayed
+  // request with the viewer's own session changes nothing.
+  const viewer = await (await browser.newContext()).newPage();
+  const email = await registerCitizen(viewer, 'en', 'Vann Dara');
+  await sql(
+    `insert into "OrganisationMembership" (id, "organisationId", "userId", role)
+     select gen_random_uuid(), o.id, u.id, 'viewer' from "Organisation" o, "User" u where o."nameEn" = 'Angkor Build Co., Ltd.' and u.email = $1`,
+    [email],
+  );
+  await viewer.goto(`/en/applications/${id}`);
+  await expect(viewer.getByRole('heading', { level: 1 })).toContainText('Construction permit');
+  await viewer.goto(questions);
+  await expect(viewer.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  const replayed = await viewer.request.post(questions, {
+    headers: { 'next-action': request.headers['next-action']!, 'content-type': request.headers['content-type']!, accept: 'text/x-component' },
+    data: request.body,
+    maxRedirects: 0,
+  });
+  expect(replayed.status()).toBe(404);
+  expect(await sql(`select answers->>'projectName' as name from "Application" where id = $1`, [id])).toEqual([{ name: null }]);
+
+  // The same request with the owner's session goes through.
+  const allowed = await page.request.post(questions, {
+    headers: { 'next-action': request.headers['next-action']!, 'content-type': request.headers['content-type']!, accept: 'text/x-component' },
+    data: request.body,
+    maxRedirects: 0,
+  });
+  expect(allowed.status()).toBeLessThan(400);
+  expect(await sql(`select answers->>'projectName' as name from "Application" where id = $1`, [id])).toEqual([{ name: 'Angkor Riverside' }]);
+});
