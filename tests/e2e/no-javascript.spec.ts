@@ -1,4 +1,5 @@
 import { expect, sql, test, uniqueEmail } from './support/fixtures';
+import { testIdentities } from './support/identities';
 
 // Public and citizen pages work as plain HTML forms posting to server actions.
 test.use({ javaScriptEnabled: false });
@@ -24,4 +25,14 @@ test('without JavaScript a citizen gets their errors, registers, signs out and s
   await page.getByLabel('Password', { exact: true }).fill('river lotus morning');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('Welcome, Sok Dara')).toBeVisible();
+});
+
+test('without JavaScript a citizen signs in with the national digital ID, and the account is made', async ({ page }) => {
+  const person = testIdentities.noJavaScript;
+  await page.goto('/en/sign-in');
+  await page.getByRole('button', { name: 'Sign in with the national digital ID' }).click();
+  await page.getByLabel(new RegExp(person.name)).check();
+  await page.getByRole('button', { name: 'Sign in and share these details' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Your identity' })).toContainText(person.nationalIdNumber);
 });

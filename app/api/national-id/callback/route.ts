@@ -7,7 +7,7 @@ import { finishNationalIdFlow, nationalIdSettings } from '@/lib/auth/national-id
 import { linkNationalId, signInWithNationalId } from '@/lib/auth/national-id-accounts';
 import { currentActor, findActor, startSession } from '@/lib/auth/session';
 import { isLocale, routing } from '@/lib/i18n/routing';
-import { homePath, sessionActor } from '@/lib/policy/policy';
+import { can, homePath, sessionActor } from '@/lib/policy/policy';
 
 export async function GET(request: Request) {
   const result = await finishNationalIdFlow(request, routing.defaultLocale);
@@ -19,9 +19,10 @@ export async function GET(request: Request) {
   }
 
   if (result.purpose.kind === 'link') {
-    // Linking only for the account that asked, still signed in in this browser.
+    // Linking only for the account that asked, still signed in in this browser, and still one
+    // that policy lets keep an applicant's page (the same check as the link action's).
     const actor = await currentActor();
-    if (!actor || actor.id !== result.purpose.userId) redirect(`/${locale}/sign-in?nationalId=expired`);
+    if (!actor || actor.id !== result.purpose.userId || !can(actor, 'applicant.dashboard')) redirect(`/${locale}/sign-in?nationalId=expired`);
     const linked = await linkNationalId(actor.id, issuer, result.identity);
     redirect(`/${locale}/account?nationalId=${linked.ok ? 'linked' : linked.error}`);
   }
