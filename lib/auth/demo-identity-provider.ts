@@ -161,7 +161,8 @@ export async function startDemoIdentityProvider(options: DemoIdentityProviderOpt
         await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
       } catch {
         res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('This sign-in has expired. Go back to the portal and start again.');
+        // The interaction (and so the person's language) is gone: say it in both.
+        res.end('ការចូលនេះផុតកំណត់ហើយ។ សូមត្រឡប់ទៅវិបផតថល ហើយចាប់ផ្តើមម្តងទៀត។\nThis sign-in has expired. Go back to the portal and start again.\n');
       }
     })();
   });

@@ -95,7 +95,14 @@ export interface VerifiedIdentity {
   nationalIdNumber: string;
 }
 
-export type NationalIdError = 'expired' | 'stateMismatch' | 'cancelled' | 'codeRejected' | 'notVerified' | 'missingClaims' | 'unavailable';
+/** Every answer the portal gives about a national digital ID sign-in or link, as message keys (errors.nationalId.*). */
+export const nationalIdOutcomes = ['expired', 'stateMismatch', 'cancelled', 'codeRejected', 'notVerified', 'missingClaims', 'unavailable', 'alreadyLinked', 'disabled'] as const;
+export type NationalIdOutcome = (typeof nationalIdOutcomes)[number];
+
+export const isNationalIdOutcome = (value: unknown): value is NationalIdOutcome => nationalIdOutcomes.includes(value as NationalIdOutcome);
+
+/** What the protocol itself can refuse; the account rules add the other two. */
+export type NationalIdError = Exclude<NationalIdOutcome, 'alreadyLinked' | 'disabled'>;
 
 export type NationalIdResult =
   | { ok: true; identity: VerifiedIdentity; locale: string; purpose: NationalIdPurpose }
@@ -156,9 +163,3 @@ function toIdentity(claims: Record<string, unknown>, numberClaim: string): Verif
   if (Number.isNaN(dateOfBirth.getTime())) return null;
   return { subject: sub, name: name.trim(), dateOfBirth, nationalIdNumber: number };
 }
-
-/** Every answer the portal gives about a national digital ID sign-in or link, as message keys (errors.nationalId.*). */
-export const nationalIdOutcomes = ['expired', 'stateMismatch', 'cancelled', 'codeRejected', 'notVerified', 'missingClaims', 'unavailable', 'alreadyLinked', 'disabled'] as const;
-export type NationalIdOutcome = (typeof nationalIdOutcomes)[number];
-
-export const isNationalIdOutcome = (value: unknown): value is NationalIdOutcome => nationalIdOutcomes.includes(value as NationalIdOutcome);

@@ -61,15 +61,16 @@ function matchingStep(sealedSecret: string, code: string, now: Date): number | n
   return delta === null ? null : totp.counter({ timestamp: now.getTime() }) + delta;
 }
 
-/** Takes the step if it is later than the last one accepted: a code works once, even from two tabs at once. */
-async function acceptStep(userId: string, step: number, confirm: boolean): Promise<Date | null> {
-  const now = new Date();
+/**
+ * Takes the step if it is later than the last one accepted: a code works once, even from two tabs
+ * at once. Confirming an enrolment stamps it with `confirmedAt`, which sessions then carry.
+ */
+async function acceptStep(userId: string, step: number, confirmedAt: Date | null): Promise<boolean> {
   const updated = await db.staffSecondFactor.updateMany({
-    where: { userId, lastUsedStep: { lt: step }, ...(confirm ? { confirmedAt: null } : { confirmedAt: { not: null } }) },
-    data: { lastUsedStep: step, ...(confirm ? { confirmedAt: now } : {}) },
+    where: { userId, lastUsedStep: { lt: step }, confirmedAt: confirmedAt ? null : { not: null } },
+    data: { lastUsedStep: step, ...(confirmedAt ? { confirmedAt } : {}) },
   });
-  if (updated.count !== 1) return null;
-  return (await db.staffSecondFactor.findUniqueOrThrow({ where: { userId }, select: { confirmedAt: true } })).confirmedAt;
+  return updated.count === 1;
 }
 
 async function refused(userId: string, error: 'wrong' | 'reused'): Promise<CodeResult> {
@@ -86,8 +87,7 @@ export async function confirmEnrolment(userId: string, code: string, now = new D
   if (!factor || factor.confirmedAt) return { ok: false, error: 'notEnrolled' };
   const step = /^\d{6}$/.test(normalised(code)) ? matchingStep(factor.sealedSecret, normalised(code), now) : null;
   if (step === null) return refused(userId, 'wrong');
-  const confirmedAt = await acceptStep(userId, step, true);
-  if (!confirmedAt) return refused(userId, 'reused');
+  if (!(await acceptStep(userId, step, now))) return refused(userId, 'reused');
   const recoveryCodes = Array.from({ length: recoveryCodeCount }, () => {
     const chars = Array.from({ length: 10 }, () => recoveryAlphabet[randomInt(recoveryAlphabet.length)]).join('');
     return `${chars.slice(0, 5)}-${chars.slice(5)}`;
@@ -98,7 +98,7 @@ export async function confirmEnrolment(userId: string, code: string, now = new D
     db.accountEvent.create({ data: { userId, actorId: userId, type: 'second_factor_enrolled' } }),
   ]);
   await clearFailures({ secondFactor: userId });
-  return { ok: true, stamp: confirmedAt.getTime(), recoveryCodes };
+  return { ok: true, stamp: now.getTime(), recoveryCodes };
 }
 
 /** A code from the authenticator, or one of the recovery codes (each works once). */
@@ -111,7 +111,7 @@ export async function verifySecondFactor(userId: string, code: string, now = new
   if (/^\d{6}$/.test(entered)) {
     const step = matchingStep(factor.sealedSecret, entered, now);
     if (step === null) return refused(userId, 'wrong');
-    if (!(await acceptStep(userId, step, false))) return refused(userId, 'reused');
+    if (!(await acceptStep(userId, step, null))) return refused(userId, 'reused');
   } else {
     const used = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashCode(entered), usedAt: null }, data: { usedAt: now } });
     if (used.count !== 1) return refused(userId, 'wrong');
