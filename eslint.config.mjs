@@ -4,7 +4,7 @@ import nextTypescript from 'eslint-config-next/typescript';
 const config = [
   ...nextVitals,
   ...nextTypescript,
-  { ignores: ['lib/db/generated/**', '.next/**', '.data/**', 'tests/.tmp/**', 'test-results/**', 'next-env.d.ts'] },
+  { ignores: ['lib/db/generated/**', '.next/**', '.next-test/**', '.data/**', 'tests/.tmp/**', 'test-results/**', 'next-env.d.ts'] },
 ];
 
 export default config;

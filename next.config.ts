@@ -4,6 +4,9 @@ import createNextIntlPlugin from 'next-intl/plugin';
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 const config: NextConfig = {
+  // The tests build into a folder of their own (.next-test, see tests/support/test-build.ts), so
+  // that running them never replaces the build a running `npm start` serves from .next.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Every browser gets the <title> in the document's head rather than streamed after the body:
   // screen readers announce it as the page loads.

@@ -3,6 +3,13 @@ import { defineConfig } from '@playwright/test';
 // The portal under test: a production build served by tests/e2e/global-setup.ts on this port,
 // on a fresh database of its own.
 export const port = Number(process.env.E2E_PORT ?? 3100);
+// The portal is started with one public address and the browser reaches it by another host name,
+// as behind a proxy: a redirect or link built from the request's own address instead of the
+// configured one (or a relative one) takes the browser to the other host, where it has no
+// session, and the test notices. Journeys that must use the configured address (the national
+// ID's callback, links in emails) say so.
+export const configuredUrl = `http://localhost:${port}`;
+export const browserUrl = `http://127.0.0.1:${port}`;
 // The server's NEXTAUTH_SECRET: tests seal staff authenticator keys with it (see fixtures.ts).
 export const serverSecret = 'end-to-end-test-secret';
 
@@ -18,7 +25,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: '../test-results/report' }]],
   outputDir: '../test-results/artifacts',
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: browserUrl,
     // Citizens are mostly on phones: every journey is tested at a phone's size.
     viewport: { width: 390, height: 844 },
     isMobile: true,

@@ -39,7 +39,8 @@ function newestSourceChange(): number {
 }
 
 function buildIsCurrent(): boolean {
-  const buildId = path.join(projectDir, '.next', 'BUILD_ID');
+  // The folder next.config.ts builds into and serves from (the tests use their own).
+  const buildId = path.join(projectDir, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange();
 }
 

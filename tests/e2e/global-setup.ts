@@ -12,8 +12,9 @@ import { SMTPServer } from 'smtp-server';
 import { demoIdentities, startDemoIdentityProvider } from '../../lib/auth/demo-identity-provider';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
-import { port, serverSecret } from '../playwright.config';
+import { configuredUrl, port, serverSecret } from '../playwright.config';
 import { startTestPostgres } from '../support/test-postgres';
+import { nextBin, requireTestBuild, testBuildEnv } from '../support/test-build';
 import { identityClient, testIdentities } from './support/identities';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
@@ -63,9 +64,7 @@ export default async function globalSetup() {
   if (!existsSync(chromium)) {
     throw new Error(`No Chromium at ${chromium}. Install Debian's: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
-  if (!existsSync(path.join(projectDir, '.next', 'BUILD_ID'))) {
-    throw new Error('No production build: run `npm run test:e2e`, which builds first.');
-  }
+  requireTestBuild();
   const postgres = await startTestPostgres();
   const databaseUrl = await postgres.createMigratedDatabase('portal_e2e');
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
@@ -73,7 +72,7 @@ export default async function globalSetup() {
   await seedDemoAccounts(db, serverSecret);
   await db.$disconnect();
 
-  const baseUrl = `http://localhost:${port}`;
+  const baseUrl = configuredUrl;
   const mailDir = path.join(projectDir, 'test-results', 'mail');
   const mailbox = await startMailbox(mailDir);
   const identities = [...demoIdentities, ...Object.values(testIdentities)];
@@ -88,6 +87,7 @@ export default async function globalSetup() {
     NEXTAUTH_SECRET: serverSecret,
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
+    ...testBuildEnv,
     // The sandbox bank plays the bank's part, with its own callback secret.
     PAYMENT_SANDBOX: '1',
     PAYMENT_CALLBACK_SECRET: 'end-to-end-callback-secret',
@@ -96,7 +96,7 @@ export default async function globalSetup() {
     NATIONAL_ID_CLIENT_SECRET: identityClient.clientSecret,
     SMTP_URL: mailbox.url,
   };
-  const server = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     cwd: projectDir,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
