@@ -3,12 +3,15 @@
 // pages load client components' chunks from the page's data as well as from <script> tags.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
-import { encode } from 'next-auth/jwt';
-import { benchSecret, type Served } from './serve';
+import { signInAs, type Served } from './serve';
+
+/** A Cookie header ("a=1; b=2") as the browser's cookies for `url`. */
+const cookiesOf = (header: string, url: string) =>
+  header.split('; ').map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url }));
 
 async function javascriptOf(browser: Browser, baseUrl: string, path: string, cookie?: string, focus?: string) {
   const context = await browser.newContext();
-  if (cookie) await context.addCookies([{ name: 'next-auth.session-token', value: cookie, url: baseUrl }]);
+  if (cookie) await context.addCookies(cookiesOf(cookie, baseUrl));
   const page = await context.newPage();
   const scripts = new Set<string>();
   page.on('response', (response) => {
@@ -16,10 +19,18 @@ async function javascriptOf(browser: Browser, baseUrl: string, path: string, coo
   });
   await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
   if (focus) {
-    await page.waitForTimeout(1_000); // hydrated, so the focus handler is attached
-    await page.locator(focus).first().focus();
+    const field = page.locator(focus).first();
+    // Hydrated, so the focus handler is attached: React has put its fiber on the element.
+    await field.evaluate((element) => new Promise<void>((resolve) => {
+      const hydrated = () => Object.keys(element).some((key) => key.startsWith('__reactFiber$'));
+      const check = () => (hydrated() ? resolve() : requestAnimationFrame(check));
+      check();
+    }));
+    // The validator's chunk, which focusing the first field loads (if it is not loaded already).
+    const chunk = page.waitForResponse((r) => r.request().resourceType() === 'script', { timeout: 5_000 }).catch(() => null);
+    await field.focus();
+    await chunk;
     await page.waitForLoadState('networkidle');
-    await page.waitForTimeout(500);
   }
   let gzipBytes = 0;
   for (const url of scripts) gzipBytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
@@ -31,7 +42,7 @@ export async function measureClientJs(served: Served, floorUrl: string): Promise
   const citizen = await served.db.user.findUniqueOrThrow({ where: { email: 'citizen@demo.gov.kh' } });
   const version = await served.db.serviceVersion.findFirstOrThrow({ where: { service: { code: 'vehicle-registration' } } });
   const draft = await served.db.application.create({ data: { serviceId: version.serviceId, serviceVersionId: version.id, applicantId: citizen.id } });
-  const cookie = await encode({ token: { sub: citizen.id }, secret: benchSecret });
+  const cookie = await signInAs(served, 'citizen@demo.gov.kh');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -24,13 +24,14 @@ export async function serveEmptyApp(port = 3299): Promise<{ baseUrl: string; sto
   if (build.status !== 0) throw new Error('The empty app did not build');
   const server = spawn(process.execPath, [next, 'start', '--port', String(port)], { cwd: appDir, env, stdio: 'ignore' });
   const baseUrl = `http://localhost:${port}`;
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(baseUrl)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  let answered = false;
+  for (let i = 0; i < 120 && !answered; i++) {
+    answered = await fetch(baseUrl).then((r) => r.ok, () => false);
+    if (!answered) await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!answered) {
+    server.kill('SIGTERM');
+    throw new Error(`The empty app did not answer on ${baseUrl} within 30 s`);
   }
   return {
     baseUrl,

@@ -1,17 +1,23 @@
-// `npm run bench` (or `npm run bench -- dashboard` for one): run `npm run build` first. Prints
-// figures; asserts nothing.
+// `npm run bench` (or `npm run bench -- dashboard` for one; `-- --smoke` for the small size that
+// `npm test` runs, see size.ts): builds the tests' build first. Prints figures; fails only when a
+// benchmark cannot run to its end.
 import { measureClientJs } from './client-js';
 import { measureDashboard } from './dashboard';
 import { serveEmptyApp } from './framework-floor';
 import { measureQueue } from './queue';
 import { serveBuild } from './serve';
+import { benchSize } from './size';
 import { measureTracking } from './tracking';
 
-const only = process.argv[2];
+const only = process.argv.slice(2).find((argument) => !argument.startsWith('--'));
 const wanted = (name: string) => !only || only === name;
 
+const started = performance.now();
 const empty = wanted('js') ? await serveEmptyApp() : null;
-const served = await serveBuild();
+const served = await serveBuild().catch(async (error: unknown) => {
+  await empty?.stop();
+  throw error;
+});
 try {
   if (empty) await measureClientJs(served, empty.baseUrl);
   if (wanted('tracking')) await measureTracking(served);
@@ -21,4 +27,5 @@ try {
   await served.stop();
   await empty?.stop();
 }
+console.log(`\nBenchmarks (${benchSize} size) ran to their end in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 process.exit(0);

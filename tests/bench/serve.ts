@@ -3,8 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/db/generated/client';
-import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
+import { demoAuthenticatorKey, demoPassword, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
+import { signInOverHttp } from '../support/sign-in-over-http';
+import { nextBin, requireTestBuild, testBuildEnv } from '../support/test-build';
 import { startTestPostgres, type TestPostgres } from '../support/test-postgres';
+import { size } from './size';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 export const benchSecret = 'benchmark-secret';
@@ -16,26 +19,30 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serveBuild(port = 3200): Promise<Served> {
+export async function serveBuild(port = Number(process.env.BENCH_PORT ?? 3200)): Promise<Served> {
+  requireTestBuild();
   const postgres: TestPostgres = await startTestPostgres();
   const databaseUrl = await postgres.createMigratedDatabase('portal_bench');
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   await seedReferenceData(db);
-  await seedDemoAccounts(db);
+  // With the server's secret: demo staff are enrolled with the demo authenticator key.
+  await seedDemoAccounts(db, benchSecret);
   const baseUrl = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     cwd: projectDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...testBuildEnv, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/km`)).ok) break;
-    } catch {
-      // not listening yet
+  const exited = new Promise<never>((_, reject) => server.once('exit', (code) => reject(new Error(`The portal stopped (exit ${code}) before it answered`))));
+  exited.catch(() => {});
+  const answering = async () => {
+    for (let i = 0; i < 240; i++) {
+      if (await fetch(`${baseUrl}/km`).then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 250));
     }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+    throw new Error(`The portal did not answer on ${baseUrl} within 60 s`);
+  };
+  await Promise.race([answering(), exited]);
   return {
     baseUrl,
     databaseUrl,
@@ -49,9 +56,16 @@ export async function serveBuild(port = 3200): Promise<Served> {
   };
 }
 
-export const timedRounds = 100;
+export const timedRounds = size.rounds;
 
-/** Server time of a page for a signed-in person: median and p95 of sequential requests, after 5 to warm up. */
+/**
+ * The Cookie header of a demo account (or any account with the demo password) signed in through
+ * the portal's own forms; staff pass the second factor with the demo authenticator key.
+ */
+export const signInAs = (served: Served, identifier: string) =>
+  signInOverHttp(served.baseUrl, identifier, demoPassword, { authenticatorKey: demoAuthenticatorKey });
+
+/** Server time of a page for a signed-in person: median and p95 of sequential requests, after a few to warm up. */
 export async function timePage(url: string, cookie: string, rounds = timedRounds): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
   const once = async () => {
     const start = performance.now();
@@ -60,7 +74,7 @@ export async function timePage(url: string, cookie: string, rounds = timedRounds
     if (response.status !== 200 || !body.includes('<table')) throw new Error(`${url} answered ${response.status} without a table`);
     return { ms: performance.now() - start, bytes: body.length };
   };
-  for (let i = 0; i < 5; i++) await once();
+  for (let i = 0; i < size.warmUp; i++) await once();
   const runs = [];
   for (let i = 0; i < rounds; i++) runs.push(await once());
   const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);

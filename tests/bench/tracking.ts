@@ -6,9 +6,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { describe, load, type LoadResult } from './load';
 import type { Served } from './serve';
+import { size } from './size';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
-const count = 1_000;
+const count = size.trackingApplications;
+const during = { seconds: size.loadSeconds };
 const code = 'BENCH234';
 
 async function seed(served: Served): Promise<string[]> {
@@ -70,7 +72,7 @@ export async function measureTracking(served: Served): Promise<void> {
     const response = await fetch(`http://127.0.0.1:3211/?reference=${pick()}&code=${code}`);
     await response.arrayBuffer();
     return response.ok;
-  });
+  }, during);
   floor.kill();
 
   const endpointResult = await load(async () => {
@@ -78,7 +80,7 @@ export async function measureTracking(served: Served): Promise<void> {
     const response = await fetch(`${served.baseUrl}/api/track?reference=${reference}&code=${code}`);
     const body = (await response.json()) as { reference?: string };
     return response.ok && body.reference === reference;
-  });
+  }, during);
 
   // The portal's lookup server, as npm start runs it beside Next.js (README: reverse proxy).
   const lookup = fork(path.join(projectDir, 'lib', 'cli', 'lookup-server.ts'), {
@@ -93,7 +95,7 @@ export async function measureTracking(served: Served): Promise<void> {
     const response = await fetch(`http://127.0.0.1:3212/api/track?reference=${reference}&code=${code}`);
     const body = (await response.json()) as { reference?: string };
     return response.ok && body.reference === reference;
-  });
+  }, during);
   lookup.kill();
 
   const hidden = await trackingForm(served.baseUrl);
@@ -106,12 +108,15 @@ export async function measureTracking(served: Served): Promise<void> {
     const response = await fetch(`${served.baseUrl}/en/track`, { method: 'POST', body });
     const html = await response.text();
     return response.ok && html.includes(`Application ${reference}`);
-  });
+  }, during);
 
-  console.log('\nPublic tracking lookup, 16 clients for 10 s each (target: at least half the floor\'s throughput)');
+  console.log(`\nPublic tracking lookup, 16 clients for ${size.loadSeconds} s each (target: at least half the floor's throughput)`);
   console.log(`  floor: node:http + pg      ${describe(floorResult)}`);
   const share = (result: LoadResult) => `${((result.perSecond / floorResult.perSecond) * 100).toFixed(0)} % of the floor`;
   console.log(`  portal: lookup server      ${describe(lookupResult)}: ${share(lookupResult)} (what the proxy sends /api/track to)`);
   console.log(`  portal: Next.js /api/track ${describe(endpointResult)}: ${share(endpointResult)}`);
   console.log(`  portal: the tracking page  ${describe(portalResult)}: ${share(portalResult)} (renders the whole page, for people)`);
+  // A lookup that failed is a broken benchmark (or a broken lookup), not a slow one.
+  const failed = Object.entries({ floor: floorResult, 'lookup server': lookupResult, '/api/track': endpointResult, 'tracking page': portalResult }).filter(([, r]) => r.errors > 0 || r.requests === 0);
+  if (failed.length) throw new Error(`Tracking lookups failed: ${failed.map(([name, r]) => `${name} (${r.errors} of ${r.requests})`).join(', ')}`);
 }

@@ -7,13 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/schema-engine';
+import { hashPassword } from '@/lib/auth/password';
 import { seedReferenceData } from '@/prisma/seed';
 import { renewalAnswers } from '../support/answers';
+import { signInOverHttp } from '../support/sign-in-over-http';
+import { nextBin, requireTestBuild, testBuildEnv } from '../support/test-build';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(projectDir, '.data', `fault-postgres-${process.pid}`);
@@ -26,9 +28,11 @@ const clients = 20;
 let postgres: RunningPostgres;
 let server: ChildProcess;
 let db: PrismaClient;
-const drafts: { id: string; cookie: string }[] = [];
+const password = 'fault test password';
+const drafts: { id: string; email: string; cookie: string }[] = [];
 
 beforeAll(async () => {
+  requireTestBuild();
   postgres = await startEmbeddedPostgres({ dataDir, preferredPort: 54700, ephemeral: true });
   await postgres.ensureDatabase('portal');
   const url = postgres.url('portal');
@@ -36,9 +40,10 @@ beforeAll(async () => {
   db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   await seedReferenceData(db);
   const version = await db.serviceVersion.findFirstOrThrow({ where: { service: { code: 'driving-licence-renewal' } } });
+  const passwordHash = await hashPassword(password);
   for (let c = 0; c < clients; c++) {
-    const user = await db.user.create({ data: { name: `Citizen ${c}`, email: `fault-${c}-${randomUUID()}@example.com`, roles: { create: { role: 'citizen' } } } });
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id }, secret })}`;
+    const email = `fault-${c}-${randomUUID()}@example.com`;
+    const user = await db.user.create({ data: { name: `Citizen ${c}`, email, passwordHash, roles: { create: { role: 'citizen' } } } });
     for (let i = 0; i < total / clients; i++) {
       const draft = await db.application.create({
         data: {
@@ -54,20 +59,24 @@ beforeAll(async () => {
           },
         },
       });
-      drafts.push({ id: draft.id, cookie });
+      drafts.push({ id: draft.id, email, cookie: '' });
     }
   }
   await db.$disconnect();
 
-  server = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+  server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
     cwd: projectDir,
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1', DATABASE_POOL_SIZE: '10' },
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1', DATABASE_POOL_SIZE: '10', ...testBuildEnv },
     stdio: 'ignore',
   });
   for (let i = 0; i < 240; i++) {
     if (await fetch(`${baseUrl}/en`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
+  // Each citizen signs in through the sign-in form, so the sessions are the portal's own.
+  const cookies = new Map<string, string>();
+  for (const { email } of drafts) if (!cookies.has(email)) cookies.set(email, await signInOverHttp(baseUrl, email, password));
+  for (const draft of drafts) draft.cookie = cookies.get(draft.email)!;
 }, 180_000);
 
 afterAll(async () => {
