@@ -1,4 +1,4 @@
-import { copyOfStaff, expect, pageAlert, passSecondFactor, signIn, signOut, sql, test, uniqueEmail } from './support/fixtures';
+import { copyOfStaff, expect, pageAlert, passSecondFactor, signedInAs, signIn, signOut, sql, test, uniqueEmail } from './support/fixtures';
 
 const password = 'river lotus morning';
 
@@ -115,22 +115,25 @@ for (const { account, heading, path } of staffLandings) {
   });
 }
 
-test("a clerk's queue holds only their department's files, and only a supervisor sees the workload", async ({ page }) => {
-  await signIn(page, 'inspector@demo.gov.kh');
+test("a clerk's queue holds only their department's files, and only a supervisor sees the workload", async ({ page, browser }) => {
+  await signedInAs(page, 'inspector@demo.gov.kh');
+  await page.goto('/en/staff');
+  await expect(page.getByRole('heading', { level: 1, name: 'Queue of the General Inspectorate' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Your departments' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Workload and reassignment' })).toHaveCount(0);
   const response = await page.goto('/en/staff/supervisor?department=inspection');
   expect(response?.status()).toBe(404);
-  await signOut(page, 'en');
-  await signIn(page, 'supervisor.transport@demo.gov.kh');
-  await page.getByRole('link', { name: 'Workload and reassignment' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Workload of the General Department of Land Transport' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Files per member of staff' })).toContainText('កែវ សុភា');
-  await expect(page.getByRole('button', { name: 'Take the next file' })).toHaveCount(0);
+  const supervisor = await (await browser.newContext()).newPage();
+  await signedInAs(supervisor, 'supervisor.transport@demo.gov.kh');
+  await supervisor.goto('/en/staff');
+  await supervisor.getByRole('link', { name: 'Workload and reassignment' }).click();
+  await expect(supervisor.getByRole('heading', { level: 1, name: 'Workload of the General Department of Land Transport' })).toBeVisible();
+  await expect(supervisor.getByRole('table', { name: 'Files per member of staff' })).toContainText('កែវ សុភា');
+  await expect(supervisor.getByRole('button', { name: 'Take the next file' })).toHaveCount(0);
 });
 
 test('a citizen who opens a staff address gets "Page not found"', async ({ page }) => {
-  await signIn(page, 'citizen@demo.gov.kh');
+  await signedInAs(page, 'citizen@demo.gov.kh');
   for (const path of ['/en/staff', '/en/admin', '/en/audit']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
@@ -139,7 +142,7 @@ test('a citizen who opens a staff address gets "Page not found"', async ({ page 
 });
 
 test('a clerk who opens the administration gets "Page not found"', async ({ page }) => {
-  await signIn(page, 'clerk.transport@demo.gov.kh');
+  await signedInAs(page, 'clerk.transport@demo.gov.kh');
   const response = await page.goto('/km/admin');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'រកមិនឃើញទំព័រ' })).toBeVisible();

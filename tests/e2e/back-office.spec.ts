@@ -28,7 +28,6 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(row).toContainText('Construction permit');
   await expect(row).toContainText('Intake');
   await expect(row).toContainText('Nobody');
-  await expectNoAxeViolations(works);
   // The other departments of the permit do not see it before it reaches them.
   const construction = await staffBrowser(browser, 'clerk.construction@demo.gov.kh');
   await construction.goto(`/en/staff/applications/${id}`);
@@ -53,7 +52,6 @@ test('a construction permit passes intake, technical review, inspection and the 
   await page.getByRole('table', { name: 'Waiting for you' }).getByRole('link').first().click();
   const request = page.getByRole('region', { name: 'The General Department of Public Works needs more information' });
   await expect(request).toContainText('The site plan is not signed.');
-  await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Change your answers' }).click();
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.getByLabel('Land area (square metres)').fill('320');
@@ -151,7 +149,8 @@ test('a construction permit passes intake, technical review, inspection and the 
   // As the applicant sees it: Chromium's own PDF viewer (the screenshot is kept with the results).
   const viewer = await page.goto(`/en/applications/${id}/licence`);
   expect(viewer?.headers()['content-type']).toBe('application/pdf');
-  await page.waitForTimeout(1500);
+  // Screenshot once Chromium's PDF viewer (an extension's frame) has opened in the page.
+  await expect.poll(() => page.frames().some((frame) => frame.url().startsWith('chrome-extension://'))).toBe(true);
   await page.screenshot({ path: test.info().outputPath('licence-in-chromium.png') });
   const [licence] = await sql<{ number: string; signedFields: string; signature: string }>(`select number, "signedFields", signature from "Licence" where "applicationId" = $1`, [id]);
   const qr = `/en/verify/${licence!.number}?d=${Buffer.from(licence!.signedFields).toString('base64url')}&s=${licence!.signature}`;
@@ -185,7 +184,6 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   await openFile(clerk, 'km', approved.id, approved.reference);
   await clerk.getByRole('button', { name: 'អនុម័តដំណាក់កាល' }).click();
   await expect(success(clerk)).toContainText('ដំណាក់កាលត្រូវបានអនុម័ត');
-  await expectNoAxeViolations(clerk);
 
   // The same file open in two tabs of the head of department: the second decision is stale.
   const head = await staffBrowser(browser, 'head.transport@demo.gov.kh', 'km');
@@ -199,7 +197,6 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   const refusal = pageAlert(secondTab);
   await expect(refusal).toContainText('គ្មានអ្វីត្រូវបានរក្សាទុកទេ');
   await expect(refusal).toContainText('ពាក្យស្នើសុំត្រូវបានអនុម័ត');
-  await expectNoAxeViolations(secondTab);
   expect(await sql(`select status from "Application" where id = $1`, [approved.id])).toEqual([{ status: 'issued' }]);
 
   // The second one is rejected at review with a reason the applicant reads.

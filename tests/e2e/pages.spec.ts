@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signIn, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, signedInAs, test } from './support/fixtures';
 
 const publicPages = [
   { path: '', heading: { en: 'Apply for transport and public works licences online', km: 'ដាក់ពាក្យសុំអាជ្ញាប័ណ្ណ និងលិខិតអនុញ្ញាតផ្នែកដឹកជញ្ជូន និងសាធារណការតាមអនឡាញ' } },
@@ -22,22 +22,26 @@ const signedInPages = [
   { account: 'auditor@demo.gov.kh', path: '/audit', heading: { en: 'Audit', km: 'សវនកម្ម' } },
 ];
 
+// Axe runs once per page template, in Khmer, the portal's first language: the English page is
+// the same markup with other words, and is checked for its language and heading.
+const axeIn = (locale: 'km' | 'en') => (locale === 'km' ? ' and passes axe' : '');
+
 for (const locale of ['km', 'en'] as const) {
   for (const { path, heading } of publicPages) {
-    test(`${locale}${path || '/'} renders in its language and passes axe`, async ({ page }) => {
+    test(`${locale}${path || '/'} renders in its language${axeIn(locale)}`, async ({ page }) => {
       await page.goto(`/${locale}${path}`);
       await expect(page.getByRole('heading', { level: 1, name: heading[locale] })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
-      await expectNoAxeViolations(page);
+      if (locale === 'km') await expectNoAxeViolations(page);
     });
   }
 
   for (const { account, path, heading } of signedInPages) {
-    test(`${locale}${path} renders for ${account} and passes axe`, async ({ page }) => {
-      await signIn(page, account);
+    test(`${locale}${path} renders for ${account}${axeIn(locale)}`, async ({ page }) => {
+      await signedInAs(page, account);
       await page.goto(`/${locale}${path}`);
       await expect(page.getByRole('heading', { level: 1, name: heading[locale] })).toBeVisible();
-      await expectNoAxeViolations(page);
+      if (locale === 'km') await expectNoAxeViolations(page);
     });
   }
 }

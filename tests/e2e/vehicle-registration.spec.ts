@@ -6,7 +6,6 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await startService(page, 'en', 'Register a new vehicle');
 
   await expect(page.getByRole('heading', { level: 1, name: 'About the vehicle' })).toBeVisible();
-  await expectNoAxeViolations(page);
   // Nothing answered: each problem is listed and linked, in the page's language. Once the
   // applicant has reached a field, the browser checks with the same schema: no request is sent.
   await page.getByLabel('Make').focus();

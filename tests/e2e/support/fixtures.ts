@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import pg from 'pg';
 import { sealSecret } from '../../../lib/auth/sealed-secret';
@@ -99,5 +99,30 @@ export async function signOut(page: Page, locale: 'km' | 'en' = 'en'): Promise<v
 export const pageAlert = (page: Page) => page.locator('main').getByRole('alert');
 
 export const uniqueEmail = (label = 'citizen') => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+
+/**
+ * Signs `page`'s browser in as a demo account to look around, reusing one session per account in
+ * each worker: the first call signs in through the form (staff as their own copy, with the second
+ * factor, see signIn), later ones put that session's cookies in the browser; then go to the
+ * page to look at. A session found ended (by another test, by the idle limit) is replaced by a
+ * fresh sign-in. Tests that sign out, change passwords, end sessions or
+ * test signing in itself use signIn instead: they would end the shared session, or need a new one.
+ */
+export async function signedInAs(page: Page, identifier: string): Promise<void> {
+  const context = page.context();
+  const kept = storedSessions.get(identifier);
+  if (kept) {
+    await context.addCookies(kept);
+    // One request to see that the session still holds (an ended one is sent to sign in; staff
+    // get "not found" for the citizen's page, but are not sent anywhere): cheaper than signing in.
+    const status = (await context.request.get('/en/account', { maxRedirects: 0 })).status();
+    if (status < 300 || status >= 400) return;
+    await context.clearCookies();
+  }
+  await signIn(page, identifier);
+  storedSessions.set(identifier, await context.cookies());
+}
+
+const storedSessions = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
 
 export const test = base;
