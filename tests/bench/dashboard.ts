@@ -44,6 +44,7 @@ export async function measureDashboard(served: Served): Promise<void> {
     const total = await count();
 
     // The first member signs in through the portal's own form, with the demo accounts' password.
+    await client.query(`insert into "RoleAssignment" (id, "userId", role) select gen_random_uuid(), unnest($1::uuid[]), 'investor'`, [members.map((m) => m.id)]);
     await client.query(
       `update "User" set "passwordHash" = (select "passwordHash" from "User" where email = 'citizen@demo.gov.kh') where email = 'bench-investor-1@example.com'`,
     );

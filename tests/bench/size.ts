@@ -6,7 +6,7 @@ const smoke = process.env.BENCH_SIZE === 'smoke' || process.argv.includes('--smo
 export const benchSize = smoke ? 'smoke' : 'full';
 
 export const size = smoke
-  ? { queueApplications: 600, dashboardOrganisation: 60, dashboardAll: 600, trackingApplications: 50, rounds: 3, warmUp: 1, loadSeconds: 1 }
+  ? { queueApplications: 1_000, dashboardOrganisation: 300, dashboardAll: 1_000, trackingApplications: 50, rounds: 3, warmUp: 1, loadSeconds: 1 }
   : {
       // QUEUE_APPLICATIONS=100000 for a quicker full run.
       queueApplications: Number(process.env.QUEUE_APPLICATIONS ?? 1_000_000),
