@@ -1,4 +1,4 @@
-import { authenticatorCode, copyOfStaff, expect, expectNoAxeViolations, pageAlert, passSecondFactor, signIn, signOut, sql, test } from './support/fixtures';
+import { authenticatorCode, copyOfStaff, expect, expectNoAxeViolations, pageAlert, passSecondFactor, signedInAs, signIn, signOut, sql, test } from './support/fixtures';
 
 test('a new member of staff sets up an authenticator before any back-office page opens; a code works once, a recovery code too', async ({ page }) => {
   const clerk = await copyOfStaff('clerk.transport@demo.gov.kh', { enrolled: false });
@@ -82,7 +82,8 @@ test("an administrator resets a lost authenticator: the person's open session lo
   await passSecondFactor(clerkPage, clerk.key);
   await expect(clerkPage.getByRole('heading', { level: 1, name: 'Queue of the General Department of Land Transport' })).toBeVisible();
 
-  await signIn(page, 'admin@demo.gov.kh');
+  await signedInAs(page, 'admin@demo.gov.kh');
+  await page.goto('/en/admin');
   await page.getByLabel('Find a member of staff by name or email').fill(clerk.email);
   await page.getByLabel('Find a member of staff by name or email').press('Enter');
   // By keyboard: the administration's wide tables make a phone-size tap land on the wrong table.
@@ -100,7 +101,8 @@ test("an administrator resets a lost authenticator: the person's open session lo
   await expect(clerkPage.getByRole('heading', { level: 1, name: 'Set up your second step' })).toBeVisible();
 
   const auditor = await (await browser.newContext()).newPage();
-  await signIn(auditor, 'auditor@demo.gov.kh');
+  await signedInAs(auditor, 'auditor@demo.gov.kh');
+  await auditor.goto('/en/audit');
   const row = auditor.getByRole('row').filter({ hasText: 'Phone lost on the way home' });
   await expect(row).toContainText('Second step reset by an administrator');
 });
