@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
 /**
@@ -8,14 +9,15 @@ import { simpleParser, type ParsedMail } from 'mailparser';
  */
 export async function receivedMail(to: string, timeoutMs = 30_000): Promise<ParsedMail> {
   const folder = process.env.E2E_MAIL_DIR!;
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  const find = async () => {
     for (const file of await readdir(folder)) {
       const mail = await simpleParser(await readFile(path.join(folder, file)));
       const recipients = [mail.to ?? []].flat().flatMap((a) => a.value.map((v) => v.address?.toLowerCase()));
       if (recipients.includes(to.toLowerCase())) return mail;
     }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`No email to ${to} reached the SMTP server within ${timeoutMs / 1000} s`);
+    return null;
+  };
+  let found: ParsedMail | null = null;
+  await expect.poll(async () => (found = await find()), { message: `an email to ${to} reaches the SMTP server`, timeout: timeoutMs }).not.toBeNull();
+  return found!;
 }
