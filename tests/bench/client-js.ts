@@ -21,11 +21,8 @@ async function javascriptOf(browser: Browser, baseUrl: string, path: string, coo
   if (focus) {
     const field = page.locator(focus).first();
     // Hydrated, so the focus handler is attached: React has put its fiber on the element.
-    await field.evaluate((element) => new Promise<void>((resolve) => {
-      const hydrated = () => Object.keys(element).some((key) => key.startsWith('__reactFiber$'));
-      const check = () => (hydrated() ? resolve() : requestAnimationFrame(check));
-      check();
-    }));
+    // (No named functions inside: tsx would wrap them in a helper the page does not have.)
+    await page.waitForFunction((element) => Object.keys(element!).some((key) => key.startsWith('__reactFiber$')), await field.elementHandle());
     // The validator's chunk, which focusing the first field loads (if it is not loaded already).
     const chunk = page.waitForResponse((r) => r.request().resourceType() === 'script', { timeout: 5_000 }).catch(() => null);
     await field.focus();
