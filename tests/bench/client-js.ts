@@ -17,7 +17,9 @@ async function javascriptOf(browser: Browser, baseUrl: string, path: string, coo
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.add(response.url());
   });
-  await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+  const response = await page.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+  // The page itself, not a sign-in page or an error it was sent to instead.
+  if (!response?.ok() || new URL(page.url()).pathname !== path) throw new Error(`${path} answered ${response?.status()} at ${page.url()}`);
   if (focus) {
     const field = page.locator(focus).first();
     // Hydrated, so the focus handler is attached: React has put its fiber on the element.
