@@ -29,6 +29,8 @@ export default defineConfig({
   outputDir: '../test-results/artifacts',
   use: {
     baseURL: browserUrl,
+    // A click on something that never comes fails in 30 s rather than using up the whole test.
+    actionTimeout: 30_000,
     // Citizens are mostly on phones: every journey is tested at a phone's size.
     viewport: { width: 390, height: 844 },
     isMobile: true,
