@@ -106,9 +106,15 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 export const currentActor = cache(async (): Promise<Actor | null> => (await readSession()).actor);
 
-/** The kind of sign-in of this browser's session, for steps that renew it. Null when signed out. */
-export async function currentSessionKind(): Promise<SessionKind | null> {
-  return (await readSession()).session?.kind ?? null;
+/**
+ * A new session for this browser with the same sign-in and second factor as the one it had
+ * (after a password change has ended them all). False when there was none to renew.
+ */
+export async function renewSession(): Promise<boolean> {
+  const { session } = await readSession();
+  if (!session) return false;
+  await startSession(session.userId, { kind: session.kind, secondFactorAt: session.secondFactorAt ?? undefined });
+  return true;
 }
 
 /** True when the browser sent a session cookie that has ended: the sign-in page says so. */
