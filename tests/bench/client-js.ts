@@ -3,7 +3,7 @@
 // pages load client components' chunks from the page's data as well as from <script> tags.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
-import { encode } from 'next-auth/jwt';
+import { sessionToken } from '../support/session-cookie';
 import { benchSecret, type Served } from './serve';
 
 async function javascriptOf(browser: Browser, baseUrl: string, path: string, cookie?: string, focus?: string) {
@@ -31,7 +31,7 @@ export async function measureClientJs(served: Served, floorUrl: string): Promise
   const citizen = await served.db.user.findUniqueOrThrow({ where: { email: 'citizen@demo.gov.kh' } });
   const version = await served.db.serviceVersion.findFirstOrThrow({ where: { service: { code: 'vehicle-registration' } } });
   const draft = await served.db.application.create({ data: { serviceId: version.serviceId, serviceVersionId: version.id, applicantId: citizen.id } });
-  const cookie = await encode({ token: { sub: citizen.id }, secret: benchSecret });
+  const cookie = await sessionToken(served.databaseUrl, citizen.id, benchSecret);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

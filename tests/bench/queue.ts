@@ -1,9 +1,9 @@
 // The department queue with 100,000 filed applications across every service and department:
 // the page's server time for a clerk (median and p95 of sequential requests to the production
 // build), and the query plans of the queue's queries. Target: p95 at most 150 ms.
-import { encode } from 'next-auth/jwt';
 import pg from 'pg';
 import { fileApplicationsInBulk } from '../../prisma/demo-applications';
+import { sessionToken } from '../support/session-cookie';
 import { benchSecret, timedRounds, timePage, type Served } from './serve';
 
 const applications = 100_000;
@@ -28,7 +28,7 @@ export async function measureQueue(served: Served): Promise<void> {
          from "User" u join "RoleAssignment" r on r."userId" = u.id where u.email = 'clerk.transport@demo.gov.kh'`,
       )
     ).rows;
-    const token = await encode({ token: { sub: clerk!.id }, secret: benchSecret, maxAge: 3600 });
+    const token = await sessionToken(served.databaseUrl, clerk!.id, benchSecret);
     const cookie = `next-auth.session-token=${token}`;
     const pages = {
       'first page': '/en/staff?department=land-transport',

@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PrismaClient } from '@/lib/db/generated/client';
 import { startEmbeddedPostgres, type RunningPostgres } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { seedReferenceData } from '@/prisma/seed';
 import { renewalAnswers } from '../support/answers';
+import { sessionToken } from '../support/session-cookie';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(projectDir, '.data', `fault-postgres-${process.pid}`);
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const version = await db.serviceVersion.findFirstOrThrow({ where: { service: { code: 'driving-licence-renewal' } } });
   for (let c = 0; c < clients; c++) {
     const user = await db.user.create({ data: { name: `Citizen ${c}`, email: `fault-${c}-${randomUUID()}@example.com`, roles: { create: { role: 'citizen' } } } });
-    const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id }, secret })}`;
+    const cookie = `next-auth.session-token=${await sessionToken(url, user.id, secret)}`;
     for (let i = 0; i < total / clients; i++) {
       const draft = await db.application.create({
         data: {
