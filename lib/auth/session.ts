@@ -80,8 +80,8 @@ export async function endEverySession(reason: SessionEndReason): Promise<void> {
 type SessionState = { session: LiveSession | null; actor: Actor | null; refused: boolean };
 
 /**
- * The session cookie's row and the actor, read from the database on every request (once per
- * request), so that a signed-out session, a disabled account, a changed role or a reset second
+ * The session cookie's row and the actor, read from the database on every request (once per page
+ * render; a server action reads afresh at each call), so that a signed-out session, a disabled account, a changed role or a reset second
  * factor takes effect on the next request. `refused`: a cookie came that no longer opens a session.
  */
 const readSession = cache(async (): Promise<SessionState> => {
@@ -106,15 +106,17 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 export const currentActor = cache(async (): Promise<Actor | null> => (await readSession()).actor);
 
+/** This browser's live session. (React's cache holds only while a page renders, not in a server action.) */
+export async function currentSession(): Promise<LiveSession | null> {
+  return (await readSession()).session;
+}
+
 /**
- * A new session for this browser with the same sign-in and second factor as the one it had
- * (after a password change has ended them all). False when there was none to renew.
+ * A new session for this browser with the same sign-in and second factor as `session`, read before
+ * a password change ended them all.
  */
-export async function renewSession(): Promise<boolean> {
-  const { session } = await readSession();
-  if (!session) return false;
+export async function renewSession(session: LiveSession): Promise<void> {
   await startSession(session.userId, { kind: session.kind, secondFactorAt: session.secondFactorAt ?? undefined });
-  return true;
 }
 
 /** True when the browser sent a session cookie that has ended: the sign-in page says so. */

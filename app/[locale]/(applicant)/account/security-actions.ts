@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { changePassword, changePasswordInput } from '@/lib/auth/change-password';
 import { requireArea } from '@/lib/auth/guards';
-import { endEverySession, renewSession } from '@/lib/auth/session';
+import { currentSession, endEverySession, renewSession } from '@/lib/auth/session';
 import { toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { isLocale, routing } from '@/lib/i18n/routing';
@@ -22,6 +22,8 @@ export async function changePasswordAction(locale: string, _: FormState, data: F
   const t = await actionTranslator(lang);
   const input = changePasswordInput.safeParse(Object.fromEntries(data));
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)) };
+  // Read before the change ends it: it is what this browser's new session continues.
+  const session = await currentSession();
   const result = await changePassword(actor.id, input.data);
   if (!result.ok) {
     if (result.error === 'locked') return { formError: t.text('errors.signIn.locked', { minutes: result.minutes }) };
@@ -30,6 +32,6 @@ export async function changePasswordAction(locale: string, _: FormState, data: F
       ? { fieldErrors: { currentPassword: t.text('errors.password.currentWrong') } }
       : { fieldErrors: { newPassword: t.text('errors.password.guessable') } };
   }
-  await renewSession();
+  if (session) await renewSession(session);
   redirect(`/${lang}/account?password=changed`);
 }
