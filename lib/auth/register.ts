@@ -3,38 +3,19 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { identifierField } from './identifier';
 import { hashPassword } from './password';
-
-// The passwords people reach for first. Length does most of the work; this list catches the
-// long ones that are still guessed first.
-const commonPasswords = new Set([
-  '1234567890', '12345678910', '0123456789', '1234512345', '1111111111', '0000000000', 'password123',
-  'password1234', 'qwertyuiop', 'qwerty123456', 'iloveyou123', 'cambodia123', 'cambodia2026',
-  'phnompenh123', 'kampuchea123', 'abcdefghij', 'abc1234567', 'administrator', 'welcome123', 'letmein123',
-]);
-
-export const passwordMinLength = 10;
+import { isGuessablePassword, newPasswordField } from './password-rules';
 
 export const registerInput = z
   .object({
     name: z.string().trim().min(1, 'errors.name.required').max(120, 'errors.name.tooLong'),
     identifier: identifierField,
-    password: z
-      .string()
-      .min(1, 'errors.password.required')
-      .min(passwordMinLength, 'errors.password.tooShort')
-      .max(200, 'errors.password.tooLong'),
+    password: newPasswordField,
   })
   .superRefine((input, ctx) => {
     // Zod runs this even when a field already failed; judge only a complete answer.
-    if (typeof input.identifier !== 'object' || input.password.length < passwordMinLength) return;
-    const password = input.password.toLowerCase();
-    const identifier = ('email' in input.identifier ? input.identifier.email : input.identifier.phone).toLowerCase();
-    const guessable =
-      commonPasswords.has(password) ||
-      new Set(password).size < 4 ||
-      password.includes(identifier.split('@')[0]!) ||
-      identifier.replace('+855', '0').includes(password);
-    if (guessable) {
+    if (typeof input.identifier !== 'object') return;
+    const identifier = 'email' in input.identifier ? input.identifier.email : input.identifier.phone;
+    if (isGuessablePassword(input.password, identifier)) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'errors.password.guessable' });
     }
   });

@@ -6,6 +6,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { db } from '@/lib/db/client';
 import { sealSecret, unsealSecret } from './sealed-secret';
+import { endAllSessions } from './sessions';
 import { clearFailures, lockedMinutes, recordFailure } from './throttle';
 
 const issuer = 'MPWT e-Services';
@@ -124,13 +125,15 @@ export async function verifySecondFactor(userId: string, code: string, now = new
 
 /**
  * An administrator removes a member of staff's authenticator and recovery codes (a lost phone):
- * their sessions lose their staff roles at once, and they enrol again at the next sign-in.
+ * every session of theirs ends at once (whoever holds the phone may hold a session too), and they
+ * enrol again at the next sign-in.
  */
 export async function resetSecondFactor(administratorId: string, userId: string, reason: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const removed = await tx.staffSecondFactor.deleteMany({ where: { userId } });
     if (removed.count === 0) return false;
     await tx.recoveryCode.deleteMany({ where: { userId } });
+    await endAllSessions(userId, 'second_factor_reset', { tx });
     await tx.accountEvent.create({ data: { userId, actorId: administratorId, type: 'second_factor_reset', data: { reason } } });
     return true;
   });

@@ -20,7 +20,7 @@ test('without JavaScript a citizen gets their errors, registers, signs out and s
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByText('You have signed out.')).toBeVisible();
   await page.getByLabel('Email address or mobile number').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('river lotus morning');

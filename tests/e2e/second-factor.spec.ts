@@ -75,7 +75,7 @@ test('wrong codes are refused in Khmer, and five of them lock the second step fo
   await expect(page).toHaveURL(/\/km\/two-factor/);
 });
 
-test("an administrator resets a lost authenticator: the person's open session loses the back office at once, and the auditors see it", async ({ page, browser }) => {
+test("an administrator resets a lost authenticator: the person's open session ends at once, and the auditors see it", async ({ page, browser }) => {
   const clerk = await copyOfStaff('clerk.transport@demo.gov.kh');
   const clerkPage = await (await browser.newContext()).newPage();
   await signIn(clerkPage, clerk.email);
@@ -97,7 +97,10 @@ test("an administrator resets a lost authenticator: the person's open session lo
   await page.getByRole('button', { name: 'Reset the second step' }).click();
   await expect(page.locator('main').getByRole('status').first()).toContainText('The second step was reset');
 
+  // The session ends; signing in again leads to setting up a new authenticator.
   await clerkPage.goto('/en/staff');
+  await expect(clerkPage).toHaveURL(`/en/sign-in?next=${encodeURIComponent('/en/staff')}`);
+  await signIn(clerkPage, clerk.email);
   await expect(clerkPage.getByRole('heading', { level: 1, name: 'Set up your second step' })).toBeVisible();
 
   const auditor = await (await browser.newContext()).newPage();

@@ -91,7 +91,8 @@ export async function signIn(
 }
 
 export async function signOut(page: Page, locale: 'km' | 'en' = 'en'): Promise<void> {
-  await page.getByRole('button', { name: locale === 'en' ? 'Sign out' : 'ចាកចេញ' }).click();
+  // Exact: the account page also has "Sign out everywhere".
+  await page.getByRole('button', { name: locale === 'en' ? 'Sign out' : 'ចាកចេញ', exact: true }).click();
   await expect(page.getByText(locale === 'en' ? 'You have signed out.' : 'អ្នកបានចាកចេញហើយ។')).toBeVisible();
 }
 

@@ -12,9 +12,11 @@ import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
+import { SignInSection } from '@/components/account/sign-in-section';
 import { linkNationalIdAction } from './actions';
+import { signOutEverywhereAction } from './security-actions';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string; password?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -22,7 +24,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
-  const { created, organisation, nationalId } = await searchParams;
+  const { created, organisation, nationalId, password } = await searchParams;
   const [t, tDashboard, tStatus, tOrg, tErrors, format] = await Promise.all([
     getTranslations('account'),
     getTranslations('dashboard'),
@@ -32,7 +34,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     getFormatter(),
   ]);
   const [identity, applications, memberships, notifications] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true } }),
+    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true, passwordHash: true } }),
     db.application.findMany({
       // Their own applications and those of the organisations they belong to.
       where: { OR: [{ applicantId: actor.id }, { organisationId: { in: actor.organisations.map((m) => m.organisationId) } }] },
@@ -64,6 +66,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     <>
       {created ? <Alert tone="success" title={t('created')} /> : null}
       {organisation === 'created' ? <Alert tone="success" title={t('organisationCreated')} /> : null}
+      {password === 'changed' ? <Alert tone="success" title={t('passwordChanged')} /> : null}
       {nationalId === 'linked' ? <Alert tone="success" title={t('identityLinked')} /> : null}
       {isNationalIdOutcome(nationalId) ? <Alert tone="error" title={tErrors(`nationalId.${nationalId}`)} /> : null}
       <p className="mb-1 text-slate-600">{t('welcome', { name: actor.name })}</p>
@@ -138,6 +141,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <p>{t('identityNone')}</p>
         )}
       </section>
+      <SignInSection hasPassword={identity.passwordHash !== null} signOutEverywhere={signOutEverywhereAction.bind(null, locale)} />
       {memberships.length > 0 ? (
         <section aria-labelledby="organisations">
           <h2 id="organisations" className="mb-3 text-2xl font-bold">{t('organisationsTitle')}</h2>

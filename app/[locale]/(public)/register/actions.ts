@@ -15,6 +15,6 @@ export async function register(locale: string, _: FormState, data: FormData): Pr
 
   const result = await registerCitizen(input.data, lang);
   if (!result.ok) return { fieldErrors: t.fields({ identifier: 'errors.identifier.taken' }), values };
-  await startSession(result.userId);
+  await startSession(result.userId, { kind: 'registration' });
   redirect(`/${lang}/account?created=1`);
 }

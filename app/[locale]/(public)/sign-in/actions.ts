@@ -23,7 +23,7 @@ export async function signIn(locale: string, _: FormState, data: FormData): Prom
   }
   const found = await findActor(result.userId);
   if (!found) return { formError: t.text('errors.signIn.failed'), values };
-  await startSession(found.id);
+  await startSession(found.id, { kind: 'password' });
   const actor = sessionActor(found, false);
   const lang = isLocale(locale) ? locale : routing.defaultLocale;
   const next = safeReturnPath(data.get('next'), lang);

@@ -6,7 +6,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { safeReturnPath } from '@/lib/auth/guards';
 import { isNationalIdOutcome, nationalIdSettings } from '@/lib/auth/national-id';
-import { currentActor } from '@/lib/auth/session';
+import { currentActor, sessionWasRefused } from '@/lib/auth/session';
+import { sessionLimitTexts } from '@/components/auth/session-limits';
 import { Link } from '@/lib/i18n/navigation';
 import { homePath } from '@/lib/policy/policy';
 import { signIn, signInWithNationalIdAction } from './actions';
@@ -21,11 +22,13 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const { next, signedOut, nationalId } = await searchParams;
   const actor = await currentActor();
   if (actor) redirect(`/${locale}${homePath(actor)}`);
-  const [t, tErrors] = await Promise.all([getTranslations('signIn'), getTranslations('errors')]);
+  const [t, tErrors, tSessions, limits, ended] = await Promise.all([getTranslations('signIn'), getTranslations('errors'), getTranslations('sessions'), sessionLimitTexts(), sessionWasRefused()]);
   const returnTo = safeReturnPath(next, locale) ?? undefined;
   return (
     <>
-      {signedOut ? <Alert tone="success">{t('signedOut')}</Alert> : null}
+      {signedOut ? <Alert tone="success">{signedOut === 'everywhere' ? tSessions('signedOutEverywhere') : t('signedOut')}</Alert> : null}
+      {/* A cookie came whose session has ended (signed out elsewhere, idle, a new password). */}
+      {ended && !signedOut ? <Alert tone="info">{tSessions('ended')}</Alert> : null}
       {isNationalIdOutcome(nationalId) ? <Alert tone="error" title={tErrors(`nationalId.${nationalId}`)} /> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       {nationalIdSettings() ? (
@@ -54,6 +57,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <p className="mt-8">
         {t('noAccount')} <Link href="/register">{t('register')}</Link>
       </p>
+      <p className="mt-6 max-w-2xl text-slate-700">{limits.public} {limits.staff}</p>
     </>
   );
 }

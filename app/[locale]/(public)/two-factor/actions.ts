@@ -28,7 +28,7 @@ export async function submitSecondFactor(locale: string, next: string | null, _:
     if (result.error === 'notEnrolled') redirect(`/${lang}/two-factor`);
     return { fieldErrors: { code: t.text(`errors.secondFactor.${result.error}`) } };
   }
-  await startSession(actor.id, result.stamp);
+  await startSession(actor.id, { secondFactorAt: new Date(result.stamp) });
   const full = await findActor(actor.id);
   const continueTo = safeReturnPath(next, lang) ?? `/${lang}${full ? homePath(sessionActor(full, true)) : '/'}`;
   if (result.recoveryCodes) {

@@ -12,7 +12,7 @@ import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ reset?: string; q?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ reset?: string; sessionsEnded?: string; q?: string }> };
 
 export const generateMetadata = pageTitle('admin');
 
@@ -20,7 +20,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireArea(locale, 'admin.enter', '/admin');
-  const { reset, q } = await searchParams;
+  const { reset, sessionsEnded, q } = await searchParams;
   const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
   const [t, tRoles, tStatus, tErrors] = await Promise.all([getTranslations('admin'), getTranslations('roles'), getTranslations('userStatus'), getTranslations('errors')]);
   const [departments, staff] = await Promise.all([
@@ -40,6 +40,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
   return (
     <>
       {reset ? <Alert tone="success">{t('secondFactorWasReset')}</Alert> : null}
+      {sessionsEnded ? <Alert tone="success">{t('sessionsWereEnded')}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       <Table
         caption={t('departments')}
@@ -69,15 +70,19 @@ export default async function AdminPage({ params, searchParams }: Props) {
           { header: t('status'), cell: (s) => <StatusTag tone={s.user.status === 'active' ? 'green' : 'red'}>{tStatus(s.user.status)}</StatusTag> },
           {
             header: t('secondFactor'),
-            cell: (s) =>
-              s.user.secondFactor?.confirmedAt ? (
-                <span className="flex flex-col items-start gap-1">
-                  <span>{t('secondFactorSince', { date: formatDay(s.user.secondFactor.confirmedAt, locale) })}</span>
-                  <Link href={`/admin/staff/${s.user.id}/second-factor`}>{t('resetSecondFactor')}<span className="sr-only"> ({s.user.name}, {tRoles(s.role)})</span></Link>
-                </span>
-              ) : (
-                t('secondFactorNone')
-              ),
+            cell: (s) => (
+              <span className="flex flex-col items-start gap-1">
+                {s.user.secondFactor?.confirmedAt ? (
+                  <>
+                    <span>{t('secondFactorSince', { date: formatDay(s.user.secondFactor.confirmedAt, locale) })}</span>
+                    <Link href={`/admin/staff/${s.user.id}/second-factor`}>{t('resetSecondFactor')}<span className="sr-only"> ({s.user.name}, {tRoles(s.role)})</span></Link>
+                  </>
+                ) : (
+                  <span>{t('secondFactorNone')}</span>
+                )}
+                <Link href={`/admin/staff/${s.user.id}/sessions`}>{t('endSessions')}<span className="sr-only"> ({s.user.name}, {tRoles(s.role)})</span></Link>
+              </span>
+            ),
           },
         ]}
       />

@@ -29,7 +29,7 @@ export async function GET(request: Request) {
 
   const account = await signInWithNationalId(issuer, result.identity, locale);
   if (!account.ok) redirect(`/${locale}/sign-in?nationalId=${account.error}`);
-  await startSession(account.userId);
+  await startSession(account.userId, { kind: 'national_id' });
   const found = await findActor(account.userId);
   if (!found) redirect(`/${locale}/sign-in?nationalId=disabled`);
   const actor = sessionActor(found, false);

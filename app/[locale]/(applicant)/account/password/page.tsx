@@ -1,0 +1,41 @@
+import { redirect } from 'next/navigation';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { requireArea } from '@/lib/auth/guards';
+import { db } from '@/lib/db/client';
+import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
+import type { Locale } from '@/lib/i18n/routing';
+import { changePasswordAction } from '../security-actions';
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export const generateMetadata = pageTitle('changePassword');
+
+export default async function ChangePasswordPage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireArea(locale, 'applicant.dashboard', '/account/password');
+  // Accounts made with the national digital ID have no password to change.
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user.passwordHash) redirect(`/${locale}/account`);
+  const [t, tRegister, tErrors] = await Promise.all([getTranslations('changePassword'), getTranslations('register'), getTranslations('errors')]);
+  return (
+    <>
+      <p className="mb-4"><Link href="/account">← {t('back')}</Link></p>
+      <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
+      <p className="mb-6 max-w-2xl">{t('lead')}</p>
+      <ChangePasswordForm
+        action={changePasswordAction.bind(null, locale)}
+        texts={{
+          currentPassword: t('currentPassword'),
+          newPassword: t('newPassword'),
+          newPasswordHint: tRegister('passwordHint'),
+          submit: t('submit'),
+          summaryTitle: tErrors('summaryTitle'),
+          errorPrefix: tErrors('errorPrefix'),
+        }}
+      />
+    </>
+  );
+}
