@@ -53,7 +53,8 @@ test('a head of department who applied through their company cannot approve the 
   await sql(`update "Application" set status = 'in_review', "currentStageKey" = 'approval', version = version + 1 where id = $1`, [id]);
 
   // Their queue does not offer it, and its review page is not found for them.
-  await page.goto('/en/staff');
+  const atApproval = '/en/staff?service=vehicle-registration&stage=approval';
+  await page.goto(atApproval);
   await expect(page.getByRole('heading', { level: 1, name: /Queue of/ })).toBeVisible();
   await expect(page.getByRole('link', { name: reference, exact: true })).toHaveCount(0);
   await page.goto(`/en/staff/applications/${id}`);
@@ -62,7 +63,7 @@ test('a head of department who applied through their company cannot approve the 
   // A colleague who has no interest sees the file and may decide it.
   const decider = await (await browser.newContext()).newPage();
   await signIn(decider, 'head.transport@demo.gov.kh');
-  await decider.goto('/en/staff');
+  await decider.goto(atApproval);
   await expect(decider.getByRole('link', { name: reference, exact: true })).toBeVisible();
   await decider.goto(`/en/staff/applications/${id}`);
   await expect(decider.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
