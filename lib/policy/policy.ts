@@ -94,6 +94,25 @@ export function actsForApplicant(actor: Actor, application: Pick<ApplicationScop
   return application.applicantId === actor.id || canInOrganisation(actor, 'organisation.apply', application.organisationId);
 }
 
+/**
+ * What gives an actor an interest in a file, as the ids a file is matched on: the files they
+ * applied for, and those of every organisation they belong to (in any role). The queue and
+ * "take the next file" filter on these in the database; `hasInterest` is the same rule in memory.
+ */
+export function interestsOf(actor: Pick<Actor, 'id' | 'organisations'>): { applicantIds: string[]; organisationIds: string[] } {
+  return { applicantIds: [actor.id], organisationIds: actor.organisations.map((m) => m.organisationId) };
+}
+
+/**
+ * Whether the actor has an interest in the file. Nobody takes a staff step (claim, decide,
+ * inspect, note, revoke, reassign, be assigned) on a file they have an interest in, whatever
+ * their roles: it stays for colleagues.
+ */
+export function hasInterest(actor: Pick<Actor, 'id' | 'organisations'>, application: Pick<ApplicationScope, 'applicantId' | 'organisationId'>): boolean {
+  const { applicantIds, organisationIds } = interestsOf(actor);
+  return applicantIds.includes(application.applicantId) || (application.organisationId !== null && organisationIds.includes(application.organisationId));
+}
+
 export function can(actor: Actor | null, action: AreaAction): boolean;
 export function can(actor: Actor | null, action: ResourceAction, application: ApplicationScope): boolean;
 export function can(actor: Actor | null, action: AreaAction | ResourceAction, application?: ApplicationScope): boolean {

@@ -19,7 +19,7 @@ import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
 import { issueLicence } from '@/lib/licences/issue';
 import { notifiedEvents, notify } from '@/lib/notifications/notify';
-import { actsForApplicant, hasRoleIn, isApplicantSide, type Actor } from '@/lib/policy/policy';
+import { actsForApplicant, hasInterest, hasRoleIn, interestsOf, isApplicantSide, type Actor } from '@/lib/policy/policy';
 import type { ServiceDefinition } from '@/lib/services/definition';
 
 /**
@@ -81,7 +81,7 @@ export type StaffStep = Exclude<StepName, 'submit' | 'resubmit' | 'issue' | 'pay
 /** What each step takes from the person taking it (checked by the caller's form schema). */
 export interface StepInput {
   claim: Record<string, never>;
-  reassign: { assigneeId: string };
+  reassign: { assigneeId: string; reason: string };
   requestInfo: { message: string };
   resubmit: Record<string, never>;
   recordInspection: { date: string; inspector: string; result: 'passed' | 'failed'; notes: string };
@@ -103,7 +103,7 @@ export class StaleApplicationError extends Error {
 
 /** The step is not open to this actor now; callers answer "not found" or a form error. */
 export class StepRefusedError extends Error {
-  constructor(readonly reason: 'notAllowed' | 'inspectionNeeded' | 'notAClerk') {
+  constructor(readonly reason: 'notAllowed' | 'inspectionNeeded' | 'notAClerk' | 'interestedAssignee') {
     super(`Workflow step refused: ${reason}`);
   }
 }
@@ -134,6 +134,8 @@ function currentStage(file: CaseFile) {
 
 function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
   const department = file.currentDepartmentId;
+  // Nobody acts for the ministry on a file they have an interest in, whatever their roles.
+  if (by !== 'applicant' && hasInterest(actor, file)) return false;
   switch (by) {
     case 'applicant':
       return actsForApplicant(actor, file);
@@ -165,7 +167,8 @@ export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
   const last = stage !== null && stage.row.position === file.definition.stages.length - 1;
   switch (name) {
     case 'claim':
-      return file.assigneeId !== actor.id;
+      // A file a colleague holds moves only by the supervisor's reassignment, with a reason.
+      return file.assigneeId === null;
     case 'recordInspection':
       return stage?.definition.kind === 'inspection';
     case 'approveStage':
@@ -181,10 +184,12 @@ export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
   }
 }
 
+/** Every staff step, in the order a review page offers them. */
+export const staffSteps: readonly StaffStep[] = ['claim', 'recordInspection', 'approveStage', 'finalApprove', 'requestInfo', 'reject', 'reassign', 'revokeLicence', 'addNote'];
+
 /** The staff steps open to `actor` now, in the order a review page offers them. */
 export function staffStepsFor(actor: Actor, file: CaseFile): StaffStep[] {
-  const order: StaffStep[] = ['claim', 'recordInspection', 'approveStage', 'finalApprove', 'requestInfo', 'reject', 'reassign', 'revokeLicence', 'addNote'];
-  return order.filter((name) => mayTake(actor, file, name));
+  return staffSteps.filter((name) => mayTake(actor, file, name));
 }
 
 /** The department an actor acts for on this file: the applicant sees it on "who viewed my file". */
@@ -215,10 +220,12 @@ async function effectsOf<N extends Exclude<StepName, 'submit'>>(
     case 'claim':
       return { ...none, application: { assigneeId: actor.id } };
     case 'reassign': {
-      const { assigneeId } = input as StepInput['reassign'];
+      const { assigneeId, reason } = input as StepInput['reassign'];
       const clerk = await tx.roleAssignment.findFirst({ where: { userId: assigneeId, departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] }, user: { status: 'active' } } });
       if (!clerk) throw new StepRefusedError('notAClerk');
-      return { ...none, application: { assigneeId }, data: { stage: stageName, assigneeId } };
+      const organisations = await tx.organisationMembership.findMany({ where: { userId: assigneeId }, select: { organisationId: true, role: true } });
+      if (hasInterest({ id: assigneeId, organisations }, file)) throw new StepRefusedError('interestedAssignee');
+      return { ...none, application: { assigneeId }, data: { stage: stageName, assigneeId, reason } };
     }
     case 'addNote':
       return { ...none, data: { stage: stageName, text: (input as StepInput['addNote']).text } };
@@ -301,6 +308,9 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
   seenVersion: number,
 ): Promise<void> {
   const step: Step = steps[name];
+  // Interest before staleness: the answer to a stale page lists the file's internal history,
+  // which an interested person (the applicant's side) does not read.
+  if (step.by !== 'applicant' && hasInterest(actor, file)) throw new StepRefusedError('notAllowed');
   // Stale first: a step that was open on the page the actor saw, and is not now, is news to them.
   // (Callers only hand over files the actor may see.)
   if (step.guarded && seenVersion !== file.version) throw new StaleApplicationError();
@@ -399,19 +409,23 @@ export async function transition(
 
 /**
  * Gives the most urgent unclaimed file of a department to `actor`. Rows another clerk is
- * claiming at this instant are skipped, not waited for, so two clerks never get the same one.
+ * claiming at this instant are skipped, not waited for, so two clerks never get the same one;
+ * files the actor has an interest in are left for colleagues.
  * Returns the file's id, or null when nothing is waiting.
  */
 export async function claimNext(actor: Actor, departmentId: string): Promise<string | null> {
   if (!hasRoleIn(actor, 'clerk', departmentId) && !hasRoleIn(actor, 'department_head', departmentId)) {
     throw new StepRefusedError('notAllowed');
   }
+  const { applicantIds, organisationIds } = interestsOf(actor);
   return db.$transaction(async (tx) => {
     const [claimed] = await tx.$queryRaw<{ id: string; status: ApplicationStatus; currentStageKey: string | null }[]>`
       update "Application" set "assigneeId" = ${actor.id}::uuid, version = version + 1, "updatedAt" = now()
       where id = (
         select id from "Application"
         where "currentDepartmentId" = ${departmentId}::uuid and "assigneeId" is null and status in ('submitted', 'in_review')
+          and "applicantId" <> all(${applicantIds}::uuid[])
+          and ("organisationId" is null or "organisationId" <> all(${organisationIds}::uuid[]))
         order by "stageDueAt", id
         limit 1
         for update skip locked

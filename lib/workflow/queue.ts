@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { ApplicationStatus, Prisma } from '@/lib/db/generated/client';
 import { atRiskWorkingDays, addWorkingDays, endOfPhnomPenhDay, phnomPenhDay } from '@/lib/deadlines/working-days';
+import { interestsOf, type Actor } from '@/lib/policy/policy';
 import { definitionOfVersion, listPublishedServices } from '@/lib/services/queries';
 
 export const queuePageSize = 25;
@@ -32,8 +33,17 @@ export async function queueChoices(departmentCode: string) {
   return services.map((s) => ({ code: s.code, name: s.definition.name, stages: s.definition.stages.filter((st) => st.department === departmentCode) }));
 }
 
-export async function departmentQueue(departmentId: string, actorId: string, filters: QueueFilters, holidays: ReadonlySet<string>, now = new Date()) {
-  const where: Prisma.ApplicationWhereInput = { currentDepartmentId: departmentId };
+/** Files the actor has an interest in are not theirs to see here: they stay for colleagues. */
+function withoutInterests(actor: Pick<Actor, 'id' | 'organisations'>): Prisma.ApplicationWhereInput[] {
+  const { applicantIds, organisationIds } = interestsOf(actor);
+  const notApplicant = { applicantId: { notIn: applicantIds } };
+  // Spelled with `null` apart: SQL's NOT IN is never true for a file without an organisation.
+  return organisationIds.length ? [notApplicant, { OR: [{ organisationId: null }, { organisationId: { notIn: organisationIds } }] }] : [notApplicant];
+}
+
+export async function departmentQueue(departmentId: string, actor: Pick<Actor, 'id' | 'organisations'>, filters: QueueFilters, holidays: ReadonlySet<string>, now = new Date()) {
+  const actorId = actor.id;
+  const where: Prisma.ApplicationWhereInput = { currentDepartmentId: departmentId, AND: withoutInterests(actor) };
   if (filters.service) where.service = { code: filters.service };
   if (filters.stage) where.currentStageKey = filters.stage;
   if (filters.status) where.status = filters.status === 'waiting' ? { in: waiting } : 'info_requested';

@@ -135,7 +135,7 @@ test("the queue orders a department's files by stage due date and filters them",
   await db.application.update({ where: { id: soon! }, data: { assigneeId: clerk.id } });
   const holidays = new Set<string>();
   const ids = async (filters: Partial<QueueFilters>) =>
-    (await departmentQueue(department.id, clerk.id, queueFilters.parse(filters), holidays, now)).items.map((i) => i.id);
+    (await departmentQueue(department.id, clerk, queueFilters.parse(filters), holidays, now)).items.map((i) => i.id);
 
   expect(await ids({})).toEqual([late, soon, later]);
   expect(await ids({ due: 'overdue' })).toEqual([late]);

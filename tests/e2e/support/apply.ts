@@ -58,9 +58,9 @@ export async function trackPublicly(page: Page, locale: 'en' | 'km', reference: 
   return page.getByRole('region', { name: `${w.result} ${reference}` });
 }
 
-/** Files a vehicle registration in English from a signed-in citizen's browser; returns its id and reference. */
-export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K0123456') {
-  await startService(page, 'en', 'Register a new vehicle');
+/** Files a vehicle registration in English from a signed-in citizen's browser, for an organisation if named; returns its id and reference. */
+export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K0123456', { for: forWhom }: { for?: string } = {}) {
+  await startService(page, 'en', 'Register a new vehicle', undefined, forWhom);
   await page.getByLabel('Car', { exact: true }).check();
   await page.getByLabel('Make').fill('Toyota');
   await page.getByLabel('Model').fill('Vios');

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/lib/db/client';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import { portalUrl } from '@/lib/licences/documents';
 import { signBody } from '@/lib/payments/signing';
 
@@ -11,6 +12,7 @@ import { signBody } from '@/lib/payments/signing';
  */
 export async function confirmSandboxPayment(locale: string, billNumber: string): Promise<void> {
   if (process.env.PAYMENT_SANDBOX !== '1') notFound();
+  localeArgument(locale);
   const bill = await db.payment.findUnique({ where: { billNumber } });
   if (!bill) notFound();
   const body = JSON.stringify({

@@ -34,7 +34,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
 
   const filters = queueFilters.parse(query);
   const holidays = await loadHolidays();
-  const [queue, choices] = await Promise.all([departmentQueue(department.id, actor.id, filters, holidays), queueChoices(department.code)]);
+  const [queue, choices] = await Promise.all([departmentQueue(department.id, actor, filters, holidays), queueChoices(department.code)]);
   const name = (d: { nameKm: string; nameEn: string }) => (locale === 'km' ? d.nameKm : d.nameEn);
   const now = new Date();
   const canClaim = hasRoleIn(actor, 'clerk', department.id) || hasRoleIn(actor, 'department_head', department.id);

@@ -2,6 +2,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import type { FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
@@ -10,6 +11,7 @@ import { mayTake, perform, StaleApplicationError } from '@/lib/workflow/machine'
 
 /** The applicant answers a request for information: the file goes back to the clerk who asked. */
 export async function resubmitAction(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
+  localeArgument(locale);
   const t = await actionTranslator(locale);
   const result = await orUnavailable(async () => {
     const actor = await requireActor(locale, `/applications/${id}`);

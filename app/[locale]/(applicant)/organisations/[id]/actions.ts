@@ -2,6 +2,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireActor } from '@/lib/auth/guards';
+import { localeArgument, uuidArgument } from '@/lib/forms/action-arguments';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
@@ -16,6 +17,7 @@ const invitation = z.object({
 });
 
 export async function inviteAction(locale: string, organisationId: string, _: FormState, data: FormData): Promise<FormState> {
+  localeArgument(locale);
   const t = await actionTranslator(locale);
   const values = formValues(data);
   const parsed = invitation.safeParse(values);
@@ -30,12 +32,16 @@ export async function inviteAction(locale: string, organisationId: string, _: Fo
 }
 
 export async function revokeInvitationAction(locale: string, organisationId: string, invitationId: string): Promise<void> {
+  localeArgument(locale);
+  uuidArgument(organisationId);
   const actor = await requireActor(locale, `/organisations/${organisationId}`);
   if (!uuid.safeParse(invitationId).success || !(await revokeInvitation(actor, invitationId))) notFound();
   redirect(`/${locale}/organisations/${organisationId}?revoked=1`);
 }
 
 export async function membershipAction(locale: string, organisationId: string, userId: string, data: FormData): Promise<void> {
+  localeArgument(locale);
+  uuidArgument(organisationId);
   const actor = await requireActor(locale, `/organisations/${organisationId}`);
   const choice = String(data.get('role') ?? '');
   const role = choice === 'remove' ? null : z.enum(['owner', 'manager', 'viewer']).safeParse(choice).data;

@@ -1,12 +1,14 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { requireArea } from '@/lib/auth/guards';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { organisationInput, registerOrganisation } from '@/lib/organisations/register';
 
 export async function registerOrganisationAction(locale: string, _: FormState, data: FormData): Promise<FormState> {
+  localeArgument(locale);
   const t = await actionTranslator(locale);
   const values = formValues(data);
   const parsed = organisationInput.safeParse(values);

@@ -27,7 +27,7 @@ export default async function SupervisorPage({ params, searchParams }: Props) {
 
   const [t, tStaff] = await Promise.all([getTranslations('supervisor'), getTranslations('staff')]);
   const filters = queueFilters.parse({ due: 'overdue', page: query.page });
-  const [workload, overdue] = await Promise.all([departmentWorkload(department.id), departmentQueue(department.id, actor.id, filters, await loadHolidays())]);
+  const [workload, overdue] = await Promise.all([departmentWorkload(department.id), departmentQueue(department.id, actor, filters, await loadHolidays())]);
   const departmentName = locale === 'km' ? department.nameKm : department.nameEn;
 
   return (

@@ -3,11 +3,13 @@ import { notFound, redirect } from 'next/navigation';
 import { allows, findApplication } from '@/lib/applications/find-application';
 import { submitApplication } from '@/lib/applications/submit-application';
 import { requireActor } from '@/lib/auth/guards';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import type { FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 
 export async function submitAction(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
+  localeArgument(locale);
   const t = await actionTranslator(locale);
   // If the database goes away mid-submit, the transaction rolls back: nothing half-written
   // remains, and the applicant is told to submit again.

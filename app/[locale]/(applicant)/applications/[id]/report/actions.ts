@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { findApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import { db } from '@/lib/db/client';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
@@ -20,6 +21,7 @@ const report = z.object({
 
 /** "Someone asked me for extra money": to the auditors, never to the department holding the file. */
 export async function reportExtraPayment(locale: string, id: string, _: FormState, data: FormData): Promise<FormState> {
+  localeArgument(locale);
   const t = await actionTranslator(locale);
   const parsed = report.safeParse({ description: data.get('description') ?? '', amount: data.get('amount') ?? '' });
   if (!parsed.success) return { fieldErrors: t.fields(toFieldErrors(parsed.error)), values: formValues(data) };

@@ -5,11 +5,11 @@ import { findApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
+import { keyArgument, localeArgument, uuidArgument } from '@/lib/forms/action-arguments';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { formatDateTime } from '@/lib/i18n/format';
-import { isLocale, routing } from '@/lib/i18n/routing';
 import { perform, StaleApplicationError, StepRefusedError, type StaffStep, type StepInput } from '@/lib/workflow/machine';
 
 // The longest each written field may be, in characters (also named in its error message).
@@ -26,7 +26,7 @@ const inputs = {
   reject: z.object({ reason: text('errors.staff.reason', limits.reason) }),
   revokeLicence: z.object({ reason: text('errors.staff.revokeReason', limits.reason) }),
   addNote: z.object({ text: text('errors.staff.text', limits.text) }),
-  reassign: z.object({ assigneeId: z.uuid('errors.staff.assignee') }),
+  reassign: z.object({ assigneeId: z.uuid('errors.staff.assignee'), reason: text('errors.staff.reassignReason', limits.reason) }),
   recordInspection: z.object({
     date: z.iso.date('errors.staff.date').refine((day) => day <= phnomPenhDay(new Date()), 'errors.staff.future'),
     inspector: text('errors.staff.inspector', limits.inspector),
@@ -35,9 +35,10 @@ const inputs = {
   }),
 } satisfies { [S in StaffStep]: z.ZodType<StepInput[S]> };
 
-export async function staffStepAction(locale: string, id: string, step: StaffStep, _: FormState, data: FormData): Promise<FormState> {
+export async function staffStepAction(boundLocale: string, boundId: string, boundStep: StaffStep, _: FormState, data: FormData): Promise<FormState> {
+  // Bound arguments are replayable: an unknown step (`issue`, `__proto__`), id or locale is not found.
+  const [locale, id, step] = [localeArgument(boundLocale), uuidArgument(boundId), keyArgument(inputs, boundStep)];
   const t = await actionTranslator(locale);
-  const lang = isLocale(locale) ? locale : routing.defaultLocale;
   const parsed = inputs[step].safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')));
   if (!parsed.success) {
     const errors = Object.entries(toFieldErrors(parsed.error));
@@ -63,9 +64,9 @@ export async function staffStepAction(locale: string, id: string, step: StaffSte
   });
   if (result === unavailable) return { formError: t.text('errors.staff.unavailable'), values: formValues(data) };
   if (result === 'done') redirect(`/${locale}/staff/applications/${id}?done=${step}`);
-  if (result === 'notAClerk') return { fieldErrors: t.fields({ assigneeId: 'errors.staff.notAClerk' }), values: formValues(data) };
+  if (result === 'notAClerk' || result === 'interestedAssignee') return { fieldErrors: t.fields({ assigneeId: `errors.staff.${result}` }), values: formValues(data) };
   if (result === 'inspectionNeeded') return { formError: t.text('errors.staff.inspectionNeeded') };
-  return { formError: t.text('review.changed'), changes: await changesSince(id, data.get('seenEvent'), lang, t.text), values: formValues(data) };
+  return { formError: t.text('review.changed'), changes: await changesSince(id, data.get('seenEvent'), locale, t.text), values: formValues(data) };
 }
 
 /** What others recorded on the file after the last event the page showed, one line each. */

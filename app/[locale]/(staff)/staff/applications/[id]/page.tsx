@@ -14,7 +14,8 @@ import { formatBytes, formatDateTime, formatDay, formatRiel } from '@/lib/i18n/f
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
-import { recordView, staffStepsFor, steps, type StaffStep } from '@/lib/workflow/machine';
+import { hasInterest } from '@/lib/policy/policy';
+import { recordView, staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
 import { staffStepAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string }> };
@@ -26,7 +27,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'backoffice.enter', `/staff/applications/${id}`);
   const file = await findApplication(actor, id, 'application.view');
-  if (!file || file.applicantId === actor.id) notFound();
+  // Staff with an interest in the file (theirs, or their organisation's) follow it from the
+  // applicant's side like anyone else; here it is not found, as in their queue.
+  if (!file || hasInterest(actor, file)) notFound();
   // Every opening of an applicant's record is on the audit trail, before anything is shown.
   await recordView(actor, file);
 
@@ -63,7 +66,13 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const available = staffStepsFor(actor, file);
   const colleagues = available.includes('reassign')
     ? await db.user.findMany({
-        where: { status: 'active', roles: { some: { departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] } } } },
+        // Not to anyone with an interest in the file: the machine would refuse them.
+        where: {
+          status: 'active',
+          roles: { some: { departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] } } },
+          id: { not: file.applicantId },
+          ...(file.organisationId ? { memberships: { none: { organisationId: file.organisationId } } } : {}),
+        },
         select: { id: true, name: true },
         orderBy: { name: 'asc' },
       })
@@ -76,7 +85,10 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     reject: [{ kind: 'textarea', name: 'reason', label: t('steps.reject.reason'), hint: t('steps.reject.reasonHint') }],
     revokeLicence: [{ kind: 'textarea', name: 'reason', label: t('steps.revokeLicence.reason'), hint: t('steps.revokeLicence.reasonHint') }],
     addNote: [{ kind: 'textarea', name: 'text', label: t('steps.addNote.text'), hint: t('steps.addNote.textHint') }],
-    reassign: [{ kind: 'select', name: 'assigneeId', label: t('steps.reassign.assignee'), options: colleagues.filter((c) => c.id !== file.assigneeId).map((c) => ({ value: c.id, label: c.name })) }],
+    reassign: [
+      { kind: 'select', name: 'assigneeId', label: t('steps.reassign.assignee'), options: colleagues.filter((c) => c.id !== file.assigneeId).map((c) => ({ value: c.id, label: c.name })) },
+      { kind: 'textarea', name: 'reason', label: t('steps.reassign.reason'), hint: t('steps.reassign.reasonHint') },
+    ],
     recordInspection: [
       { kind: 'date', name: 'date', label: t('steps.recordInspection.date'), max: phnomPenhDay(new Date()) },
       { kind: 'text', name: 'inspector', label: t('steps.recordInspection.inspector') },
@@ -112,7 +124,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-4"><Link href="/staff">← {t('backToQueue')}</Link></p>
-      {done && done in steps ? <Alert tone="success">{t(`done.${done as StaffStep}`)}</Alert> : null}
+      {done && staffSteps.includes(done as StaffStep) ? <Alert tone="success">{t(`done.${done as StaffStep}`)}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('heading', { reference: file.reference ?? '', service: definition.name[locale] })}</h1>
       <SummaryList rows={summary} className="mb-8" />
 

@@ -4,9 +4,11 @@ import { findApplication } from '@/lib/applications/find-application';
 import { saveAnswers } from '@/lib/applications/save-answers';
 import { stepAfter } from '@/lib/applications/steps';
 import { requireActor } from '@/lib/auth/guards';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import type { QuestionFormState } from '@/components/applications/question-form';
 
 export async function saveQuestionPage(locale: string, id: string, pageKey: string, _: QuestionFormState, data: FormData): Promise<QuestionFormState> {
+  localeArgument(locale);
   const actor = await requireActor(locale, `/applications/${id}`);
   const application = await findApplication(actor, id, 'application.edit');
   const page = application?.definition.pages.find((p) => p.key === pageKey);

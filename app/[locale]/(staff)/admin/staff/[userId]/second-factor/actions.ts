@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireArea } from '@/lib/auth/guards';
 import { resetSecondFactor } from '@/lib/auth/second-factor';
+import { localeArgument } from '@/lib/forms/action-arguments';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 
@@ -10,6 +11,7 @@ const resetInput = z.object({ reason: z.string().trim().min(1, 'errors.admin.rea
 
 /** An administrator removes a member of staff's authenticator, with the reason, for the record. */
 export async function resetSecondFactorAction(locale: string, userId: string, _: FormState, data: FormData): Promise<FormState> {
+  localeArgument(locale);
   const administrator = await requireArea(locale, 'admin.enter', `/admin/staff/${userId}/second-factor`);
   if (!z.uuid().safeParse(userId).success) notFound();
   const t = await actionTranslator(locale);
