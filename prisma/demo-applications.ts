@@ -5,6 +5,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { dueAfterWorkingDays } from '../lib/deadlines/working-days';
+import { formatNumber, numberingYear } from '../lib/numbering/next-number';
 import { serviceDefinition, type ServiceDefinition } from '../lib/services/definition';
 import { feeFor } from '../lib/services/fees';
 
@@ -70,7 +71,7 @@ const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86
 
 export async function fileApplicationsInBulk(client: pg.ClientBase, options: BulkOptions): Promise<void> {
   const now = options.now ?? new Date();
-  const year = now.getUTCFullYear();
+  const year = numberingYear(now);
   const holidays = new Set((await client.query<{ day: string }>(`select to_char(date, 'YYYY-MM-DD') as day from "Holiday"`)).rows.map((r) => r.day));
   const departments = new Map((await client.query<{ id: string; code: string }>('select id, code from "Department"')).rows.map((d) => [d.code, d.id]));
   const clerks = new Map<string, string[]>();
@@ -110,7 +111,7 @@ export async function fileApplicationsInBulk(client: pg.ClientBase, options: Bul
       const assigneeId = pool.length && randomInt(2) === 0 ? pool[randomInt(pool.length)]! : null;
       const number = counters.get(d.referencePrefix)! + 1;
       counters.set(d.referencePrefix, number);
-      const reference = `${d.referencePrefix}-${year}-${String(number).padStart(6, '0')}`;
+      const reference = formatNumber(d.referencePrefix, year, number);
       const answers = options.answers?.[v.code] ?? {};
       const fee = feeFor(d, answers as never).total;
       const id = randomUUID();

@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays } from '@/lib/deadlines/working-days';
+import { nextNumber } from '@/lib/numbering/next-number';
 import type { Actor } from '@/lib/policy/policy';
 import { firstIncompletePage, requiredDocuments } from '@/lib/services/answers';
 import { feeFor } from '@/lib/services/fees';
@@ -24,7 +25,13 @@ function trackingCode(): string {
  * since (another tab), nothing is filed and they check again. Filing an application twice (a
  * double click, a re-posted form) finds it already filed and answers with its reference.
  */
-export async function submitApplication(application: FoundApplication, actor: Actor, version: number, declared: boolean): Promise<SubmitResult> {
+export async function submitApplication(
+  application: FoundApplication,
+  actor: Actor,
+  version: number,
+  declared: boolean,
+  now = new Date(),
+): Promise<SubmitResult> {
   if (application.status !== 'draft') {
     return application.reference ? { ok: true, reference: application.reference } : { ok: false, error: 'changed' };
   }
@@ -38,19 +45,13 @@ export async function submitApplication(application: FoundApplication, actor: Ac
   }
 
   const holidays = await loadHolidays();
-  const now = new Date();
   const departments = new Map((await db.department.findMany({ select: { id: true, code: true } })).map((d) => [d.code, d.id]));
   const [first] = definition.stages;
   const stageDueAt = dueAfterWorkingDays(now, first!.deadlineWorkingDays, holidays);
 
   try {
     const reference = await db.$transaction(async (tx) => {
-      const year = Number(now.toISOString().slice(0, 4));
-      const [counter] = await tx.$queryRaw<{ last: number }[]>`
-        insert into "ReferenceCounter" ("prefix", "year", "last") values (${definition.referencePrefix}, ${year}, 1)
-        on conflict ("prefix", "year") do update set "last" = "ReferenceCounter"."last" + 1
-        returning "last"`;
-      const reference = `${definition.referencePrefix}-${year}-${String(counter!.last).padStart(6, '0')}`;
+      const reference = await nextNumber(tx, definition.referencePrefix, now);
       const fee = feeFor(definition, answers).total;
       await transition(
         tx,

@@ -6,6 +6,7 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
+import { isPlainLine } from '@/lib/validation/plain-text';
 import { deleteCookie, readSealedCookie, setSealedCookie } from './session';
 
 export interface NationalIdSettings {
@@ -156,7 +157,8 @@ export async function finishNationalIdFlow(request: Request, fallbackLocale: str
 function toIdentity(claims: Record<string, unknown>, numberClaim: string): VerifiedIdentity | null {
   const { sub, name, birthdate } = claims;
   const number = claims[numberClaim];
-  if (typeof sub !== 'string' || typeof name !== 'string' || !name.trim()) return null;
+  // A name that would not print on one line is not taken (it would reach licences and receipts).
+  if (typeof sub !== 'string' || typeof name !== 'string' || !name.trim() || !isPlainLine(name.trim())) return null;
   if (typeof birthdate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(birthdate)) return null;
   if (typeof number !== 'string' || !/^\d{9}$/.test(number)) return null;
   const dateOfBirth = new Date(`${birthdate}T00:00:00Z`);

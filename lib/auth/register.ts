@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainLine } from '@/lib/validation/plain-text';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { identifierField } from './identifier';
@@ -7,7 +8,7 @@ import { isGuessablePassword, newPasswordField } from './password-rules';
 
 export const registerInput = z
   .object({
-    name: z.string().trim().min(1, 'errors.name.required').max(120, 'errors.name.tooLong'),
+    name: z.string().trim().min(1, 'errors.name.required').max(120, 'errors.name.tooLong').refine(isPlainLine, 'errors.name.lineBreak'),
     identifier: identifierField,
     password: newPasswordField,
   })

@@ -6,9 +6,9 @@ import { db } from '@/lib/db/client';
 const windowMs = 15 * 60_000;
 const lockMs = 15 * 60_000;
 // Failures per key within the window before it locks: guesses at one account, sign-in failures
-// from one address, wrong tracking codes from one address, and wrong second-factor codes of
-// one member of staff.
-export const limits = { account: 5, address: 30, tracking: 20, secondFactor: 5 } as const;
+// from one address, wrong tracking codes from one address, wrong second-factor codes of
+// one member of staff, and wrong holder names typed on the verification page from one address.
+export const limits = { account: 5, address: 30, tracking: 20, secondFactor: 5, holderName: 10 } as const;
 
 type Kind = keyof typeof limits;
 const key = (kind: Kind, value: string) => `${kind}:${value}`;

@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import type { LocalizedText } from '@/lib/services/definition';
 import { definitionOfVersion } from '@/lib/services/queries';
+import { checkHolderName, type HolderNameCheck } from './holder-name';
 import { documentPdf } from './pdf';
 import { parseCanonicalFields, publicKeyPem, qrContent, verifyFields } from './signature';
 
@@ -50,15 +51,27 @@ export type Verification =
       number: string;
       status: 'valid' | 'expired' | 'revoked';
       document: LocalizedText;
-      holder: string;
+      /** Only for a genuine QR code or a typed name that matches (lib/licences/holder-name). */
+      holder: string | null;
       validFrom: string;
       validUntil: string | null;
       revokedReason: string | null;
       /** When the QR code's fields and signature came with the request: do they hold? */
       signature: 'genuine' | 'forged' | null;
+      /** When a name was typed: does it match the holder's? */
+      nameCheck: HolderNameCheck | null;
     };
 
-export async function verifyLicence(number: string, fields?: string, signature?: string): Promise<Verification> {
+/**
+ * `fields` and `signature` are the QR code's `d` (the signed text, base64url) and `s`;
+ * `typedName` is a name the visitor typed, with their address for throttling wrong guesses.
+ */
+export async function verifyLicence(
+  number: string,
+  fields?: string,
+  signature?: string,
+  typedName?: { name: string; clientAddress: string },
+): Promise<Verification> {
   const licence = await db.licence.findUnique({ where: { number }, include: { application: { select: { serviceVersionId: true } } } });
   if (!licence) return { found: false };
   const definition = await definitionOfVersion(licence.application.serviceVersionId);
@@ -66,19 +79,23 @@ export async function verifyLicence(number: string, fields?: string, signature?:
   const status = licence.status === 'revoked' ? 'revoked' : validUntil && validUntil < phnomPenhDay(new Date()) ? 'expired' : 'valid';
   let checked: 'genuine' | 'forged' | null = null;
   if (fields && signature) {
+    // Either version: licences signed before version 2 keep their QR codes.
     const text = Buffer.from(fields, 'base64url').toString('utf8');
     const genuine = verifyFields(text, signature, publicKeyPem()) && parseCanonicalFields(text)?.number === licence.number && text === licence.signedFields;
     checked = genuine ? 'genuine' : 'forged';
   }
+  const typed = typedName?.name.trim();
+  const nameCheck = checked !== 'genuine' && typed ? await checkHolderName(licence.holderName, typed, typedName!.clientAddress) : null;
   return {
     found: true,
     number: licence.number,
     status,
     document: definition.issues ?? definition.name,
-    holder: licence.holderName,
+    holder: checked === 'genuine' || nameCheck?.result === 'matches' ? licence.holderName : null,
     validFrom: day(licence.validFrom),
     validUntil,
     revokedReason: licence.status === 'revoked' ? licence.revokedReason : null,
     signature: checked,
+    nameCheck,
   };
 }

@@ -1,6 +1,7 @@
 // Issuing the licence of a finally approved application, inside the approval's transaction.
 import type { Prisma } from '@/lib/db/generated/client';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
+import { nextNumber } from '@/lib/numbering/next-number';
 import type { ServiceDefinition } from '@/lib/services/definition';
 import { canonicalFields, signFields } from './signature';
 
@@ -23,13 +24,7 @@ export async function issueLicence(
   now: Date,
 ): Promise<string> {
   const { definition } = file;
-  const year = Number(phnomPenhDay(now).slice(0, 4));
-  const prefix = `${definition.referencePrefix}L`;
-  const [counter] = await tx.$queryRaw<{ last: number }[]>`
-    insert into "ReferenceCounter" ("prefix", "year", "last") values (${prefix}, ${year}, 1)
-    on conflict ("prefix", "year") do update set "last" = "ReferenceCounter"."last" + 1
-    returning "last"`;
-  const number = `${prefix}-${year}-${String(counter!.last).padStart(6, '0')}`;
+  const number = await nextNumber(tx, `${definition.referencePrefix}L`, now);
   const holder = await tx.user.findUniqueOrThrow({ where: { id: file.applicantId }, select: { name: true } });
   const from = phnomPenhDay(now);
   const until = definition.validityMonths ? validUntil(from, definition.validityMonths) : null;

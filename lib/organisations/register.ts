@@ -6,19 +6,20 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { provinceCodes } from '@/lib/services/provinces';
+import { isPlainLine } from '@/lib/validation/plain-text';
 
 const khmer = /[\u1780-\u17FF]/;
 
 // Message keys, translated by the action.
 export const organisationInput = z.object({
-  nameKm: z.string().trim().min(1, 'errors.organisation.nameKm').max(200, 'errors.organisation.tooLong').regex(khmer, 'errors.organisation.nameKmScript'),
-  nameEn: z.string().trim().min(1, 'errors.organisation.nameEn').max(200, 'errors.organisation.tooLong'),
+  nameKm: z.string().trim().min(1, 'errors.organisation.nameKm').max(200, 'errors.organisation.tooLong').regex(khmer, 'errors.organisation.nameKmScript').refine(isPlainLine, 'errors.organisation.lineBreak'),
+  nameEn: z.string().trim().min(1, 'errors.organisation.nameEn').max(200, 'errors.organisation.tooLong').refine(isPlainLine, 'errors.organisation.lineBreak'),
   // Ministry of Commerce business registration numbers are 8 digits (00012345); spaces are dropped.
   registrationNumber: z.string().transform((v) => v.replace(/\s/g, '')).pipe(z.string().regex(/^\d{8}$/, 'errors.organisation.registrationNumber')),
   // General Department of Taxation TINs: a letter, three digits, a hyphen, nine digits (K001-901234567).
   taxId: z.string().transform((v) => v.replace(/\s/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z]\d{3}-\d{9}$/, 'errors.organisation.taxId')),
   province: z.string().refine((v) => provinceCodes.has(v), 'errors.organisation.province'),
-  line: z.string().trim().min(1, 'errors.organisation.line').max(300, 'errors.organisation.tooLong'),
+  line: z.string().trim().min(1, 'errors.organisation.line').max(300, 'errors.organisation.tooLong').refine(isPlainLine, 'errors.organisation.lineBreak'),
 });
 
 export type RegisterOrganisationResult = { ok: true; id: string } | { ok: false; taken: 'registrationNumber' | 'taxId' };

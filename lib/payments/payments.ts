@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import type { Payment } from '@/lib/db/generated/client';
 import { recordPaymentReceived } from '@/lib/workflow/machine';
+import { nextNumber } from '@/lib/numbering/next-number';
 import { serviceDefinition } from '@/lib/services/definition';
 import { khqrProvider, type PaymentProvider } from './khqr';
 import { signatureHolds } from './signing';
@@ -72,11 +73,8 @@ async function decide(body: string, signature: string | null): Promise<Confirmat
     if (bill.md5 !== paid.md5) return 'bill-mismatch';
     if (bill.amountRiel !== paid.amountRiel) return 'wrong-amount';
     if (bill.status === 'paid') return bill.transactionId === paid.transactionId ? 'duplicate' : 'already-paid';
-    const year = new Date(paid.paidAt).getUTCFullYear();
-    const [counter] = await tx.$queryRaw<{ last: number }[]>`
-      insert into "ReferenceCounter" ("prefix", "year", "last") values ('RC', ${year}, 1)
-      on conflict ("prefix", "year") do update set "last" = "ReferenceCounter"."last" + 1 returning "last"`;
-    const receiptNumber = `RC-${year}-${String(counter!.last).padStart(6, '0')}`;
+    // Numbered on the year the bank says it was paid, as the applicant's own records show it.
+    const receiptNumber = await nextNumber(tx, 'RC', new Date(paid.paidAt));
     await tx.payment.update({
       where: { id: bill.id },
       data: { status: 'paid', transactionId: paid.transactionId, paidAt: new Date(paid.paidAt), receiptNumber },

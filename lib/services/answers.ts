@@ -3,6 +3,7 @@
 // use. They use zod/mini so that the browser gets a few kilobytes, not the whole of zod.
 import * as z from 'zod/mini';
 import { normalizeCambodianMobile } from '@/lib/validation/cambodian-mobile';
+import { isPlainLine } from '@/lib/validation/plain-text';
 import type { ServiceDefinition } from './definition';
 import { provinceCodes } from './provinces';
 import { isShown } from './show-if';
@@ -64,6 +65,7 @@ export function parseAnswer(field: Field, value: unknown): { ok: true; value: An
     if (!provinceCodes.has(address.province)) return fail('choice');
     if (!address.district) return fail('district');
     if (address.district.length > 100 || address.line.length > 200) return fail('tooLong');
+    if (!isPlainLine(address.district) || !isPlainLine(address.line)) return fail('lineBreak');
     return { ok: true, value: address };
   }
 
@@ -73,6 +75,8 @@ export function parseAnswer(field: Field, value: unknown): { ok: true; value: An
     return fail(field.type === 'select' || field.type === 'radios' ? 'choose' : 'required');
   }
   if (input.length > maxText) return fail('tooLong');
+  // Answers are printed on the staff's file and may be printed on what the ministry issues.
+  if (!isPlainLine(input)) return fail('lineBreak');
   switch (field.type) {
     case 'select':
     case 'radios':

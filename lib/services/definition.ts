@@ -2,9 +2,12 @@
 // seeded from one file per service in ./definitions. This schema is the one place that says
 // what a definition may contain; the seed and every read of the JSON go through it.
 import { z } from 'zod';
+import { isPlainLine } from '@/lib/validation/plain-text';
 
 export const text = z.object({ km: z.string().min(1), en: z.string().min(1) });
 export type LocalizedText = z.infer<typeof text>;
+// What is printed on a licence stays one plain line in each language (lib/validation/plain-text).
+const printedText = z.object({ km: z.string().min(1).refine(isPlainLine), en: z.string().min(1).refine(isPlainLine) });
 
 const code = z.string().regex(/^[a-z][a-z0-9-]*$/);
 
@@ -68,10 +71,10 @@ export const serviceDefinition = z.object({
   feeRules: z.array(feeRule).default([]),
   deadlineWorkingDays: z.number().int().positive(),
   // What the holder receives; null for an appointment.
-  issues: text.nullable(),
+  issues: printedText.nullable(),
   validityMonths: z.number().int().positive().nullable(),
   // Printed on the document it issues: what the holder must keep to.
-  conditions: z.array(text).default([]),
+  conditions: z.array(printedText).default([]),
   pages: z.array(page).min(1),
   documents: z.array(document),
   stages: z.array(stage).min(1),

@@ -4,7 +4,7 @@ import { findApplication } from '@/lib/applications/find-application';
 import { db } from '@/lib/db/client';
 import { licencePdfFor, verifyLicence } from '@/lib/licences/documents';
 import { validUntil } from '@/lib/licences/issue';
-import { canonicalFields, parseCanonicalFields, publicKeyPem, verifyFields } from '@/lib/licences/signature';
+import { canonicalFields, parseCanonicalFields, publicKeyPem, signFields, verifyFields } from '@/lib/licences/signature';
 import { perform } from '@/lib/workflow/machine';
 import { filedApplication, newCitizen, newStaff } from './support/applicants';
 
@@ -75,4 +75,44 @@ test('the head of the issuing department revokes a licence with a reason; the ve
   expect(await verifyLicence(licence.number)).toMatchObject({ status: 'revoked', revokedReason: 'Issued on a forged medical certificate.' });
   file = (await findApplication(head, id, 'application.view'))!;
   await expect(perform(head, file, 'revokeLicence', { reason: 'again' }, file.version)).rejects.toThrow();
+});
+
+test('a licence signed the version 1 way (one field a line) still verifies with its QR code', async () => {
+  const { licence } = await issuedRenewal('Sok Dara');
+  const v1 = ['MPWT-LICENCE-1', licence.number, 'driving-licence-renewal', 'Sok Dara', licence.validFrom.toISOString().slice(0, 10), licence.validUntil!.toISOString().slice(0, 10)].join('\n');
+  const signature = signFields(v1);
+  await db.licence.update({ where: { id: licence.id }, data: { signedFields: v1, signature } });
+  const d = Buffer.from(v1).toString('base64url');
+  expect(await verifyLicence(licence.number, d, signature)).toMatchObject({ found: true, status: 'valid', signature: 'genuine', holder: 'Sok Dara' });
+  // Its PDF's QR code carries the same version 1 text.
+  expect(parseCanonicalFields(v1)).toMatchObject({ number: licence.number, holder: 'Sok Dara' });
+  const forged = Buffer.from(v1.replace('Sok Dara', 'Sok Dara\n2020-01-01')).toString('base64url');
+  expect(await verifyLicence(licence.number, forged, signature)).toMatchObject({ signature: 'forged', holder: null });
+});
+
+test('new licences are signed as version 2, and a holder name with a line break is never signed', async () => {
+  const { licence } = await issuedRenewal('Sok Dara');
+  expect(JSON.parse(licence.signedFields)).toMatchObject({ format: 'MPWT-LICENCE-2', holder: 'Sok Dara', number: licence.number });
+  // A name that reached the database before forms refused line breaks: approval fails, nothing is issued.
+  await expect(issuedRenewal('Sok Dara\n2020-01-01\n2099-12-31')).rejects.toThrow();
+  expect(await db.licence.count({ where: { holderName: { contains: '\n' } } })).toBe(0);
+});
+
+test('the number alone does not name the holder; a genuine QR code or the printed name does, and wrong names are limited', async () => {
+  const { licence } = await issuedRenewal('Chan Sophea');
+  expect(await verifyLicence(licence.number)).toMatchObject({ found: true, status: 'valid', holder: null, nameCheck: null });
+  const d = Buffer.from(licence.signedFields).toString('base64url');
+  expect(await verifyLicence(licence.number, d, licence.signature)).toMatchObject({ holder: 'Chan Sophea' });
+  const address = `test-${crypto.randomUUID()}`;
+  expect(await verifyLicence(licence.number, undefined, undefined, { name: ' chan  SOPHEA ', clientAddress: address })).toMatchObject({
+    holder: 'Chan Sophea', nameCheck: { result: 'matches' },
+  });
+  expect(await verifyLicence(licence.number, undefined, undefined, { name: 'Chan Sopheap', clientAddress: address })).toMatchObject({
+    holder: null, nameCheck: { result: 'differs' },
+  });
+  for (let i = 0; i < 9; i++) await verifyLicence(licence.number, undefined, undefined, { name: `Guess ${i}`, clientAddress: address });
+  // Locked now: even the right name is not checked from this address.
+  expect(await verifyLicence(licence.number, undefined, undefined, { name: 'Chan Sophea', clientAddress: address })).toMatchObject({
+    holder: null, nameCheck: { result: 'limited' },
+  });
 });

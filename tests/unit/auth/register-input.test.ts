@@ -42,3 +42,13 @@ describe('registration input', () => {
     expect(errorsFor({ identifier: '0123456789', password: '0123456789' })).toEqual({ password: 'errors.password.guessable' });
   });
 });
+
+test('a full name with a line break, a tab or another control character is refused, in both languages', async () => {
+  const en = (await import('@/lib/i18n/messages/en.json')).default;
+  const km = (await import('@/lib/i18n/messages/km.json')).default;
+  for (const name of ['Sok\nDara', 'Sok\r\n2099-12-31', 'Sok\tDara', 'Sok\u0085Dara', 'Sok\u2028Dara']) {
+    expect(errorsFor({ name })).toEqual({ name: 'errors.name.lineBreak' });
+  }
+  expect(en.errors.name.lineBreak).toBe('Write your full name on one line, without line breaks or tabs');
+  expect(km.errors.name.lineBreak).toMatch(/[\u1780-\u17FF]/);
+});

@@ -1,24 +1,35 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { HolderNameForm } from '@/components/licences/holder-name-form';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
+import { clientAddress } from '@/lib/auth/session';
 import { verifyLicence } from '@/lib/licences/documents';
 import { publicKeyPem } from '@/lib/licences/signature';
 import { formatDay } from '@/lib/i18n/format';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 
-type Props = { params: Promise<{ locale: Locale; number: string }>; searchParams: Promise<{ d?: string; s?: string }> };
+type Props = { params: Promise<{ locale: Locale; number: string }>; searchParams: Promise<{ d?: string; s?: string; name?: string }> };
 
 export const generateMetadata = pageTitle('verify');
 
-/** Public: what the QR code on a licence opens. The minimum a checker needs, nothing more. */
+/**
+ * Public: what the QR code on a licence opens. The minimum a checker needs, nothing more: the
+ * holder's name only to someone holding the document (its QR code, or the name printed on it).
+ */
 export default async function VerifyPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
   setRequestLocale(locale);
-  const { d, s } = await searchParams;
-  const [t, result] = await Promise.all([getTranslations('verify'), verifyLicence(decodeURIComponent(number).slice(0, 40), d?.slice(0, 2000), s?.slice(0, 200))]);
+  const { d, s, name } = await searchParams;
+  const typed = typeof name === 'string' && name.trim() ? { name: name.slice(0, 120), clientAddress: await clientAddress() } : undefined;
+  const [t, tErrors, result] = await Promise.all([
+    getTranslations('verify'),
+    getTranslations('errors'),
+    verifyLicence(decodeURIComponent(number).slice(0, 40), d?.slice(0, 2000), s?.slice(0, 200), typed),
+  ]);
   const tone = { valid: 'green', expired: 'amber', revoked: 'red' } as const;
+  const check = result.found ? result.nameCheck : null;
 
   return (
     <>
@@ -29,16 +40,31 @@ export default async function VerifyPage({ params, searchParams }: Props) {
           <p className="mb-2">{t(`${result.status}Lead`)}</p>
           {result.revokedReason ? <p className="mb-4">{t('revokedReason', { reason: result.revokedReason })}</p> : null}
           {result.signature ? <Alert tone={result.signature === 'genuine' ? 'success' : 'error'}>{t(result.signature)}</Alert> : null}
+          {check?.result === 'matches' ? <Alert tone="success">{t('nameMatches')}</Alert> : null}
           <SummaryList
             rows={[
               [t('document'), result.document[locale]],
-              [t('holder'), result.holder],
+              [t('holder'), result.holder ?? t('holderHidden')],
               [t('validFrom'), formatDay(result.validFrom, locale)],
               [t('validUntil'), result.validUntil ? formatDay(result.validUntil, locale) : t('noExpiry')],
             ]}
           />
         </section>
       )}
+      {result.found && result.holder === null ? (
+        <HolderNameForm
+          value={typed?.name}
+          error={check?.result === 'differs' ? t('nameDiffers') : check?.result === 'limited' ? t('nameLimited', { minutes: check.minutes }) : undefined}
+          labels={{
+            heading: t('nameHeading'),
+            lead: t('nameLead'),
+            label: t('nameLabel'),
+            hint: t('nameHint'),
+            submit: t('nameSubmit'),
+            errorPrefix: tErrors('errorPrefix'),
+          }}
+        />
+      ) : null}
       <h2 className="mb-3 text-2xl font-bold">{t('offlineTitle')}</h2>
       <p className="mb-3 max-w-3xl">{t('offline')}</p>
       <h3 className="mb-2 text-lg font-bold">{t('publicKey')}</h3>

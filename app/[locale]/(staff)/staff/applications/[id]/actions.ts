@@ -10,6 +10,7 @@ import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-stat
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { formatDateTime } from '@/lib/i18n/format';
+import { isPlainLine } from '@/lib/validation/plain-text';
 import { perform, StaleApplicationError, StepRefusedError, type StaffStep, type StepInput } from '@/lib/workflow/machine';
 
 // The longest each written field may be, in characters (also named in its error message).
@@ -23,13 +24,14 @@ const inputs = {
   approveStage: z.object({}),
   finalApprove: z.object({}),
   requestInfo: z.object({ message: text('errors.staff.message', limits.message) }),
-  reject: z.object({ reason: text('errors.staff.reason', limits.reason) }),
-  revokeLicence: z.object({ reason: text('errors.staff.revokeReason', limits.reason) }),
+  // Reasons are printed (the rejection letter, the public verification page): one plain line.
+  reject: z.object({ reason: text('errors.staff.reason', limits.reason).refine(isPlainLine, 'errors.staff.lineBreak') }),
+  revokeLicence: z.object({ reason: text('errors.staff.revokeReason', limits.reason).refine(isPlainLine, 'errors.staff.lineBreak') }),
   addNote: z.object({ text: text('errors.staff.text', limits.text) }),
   reassign: z.object({ assigneeId: z.uuid('errors.staff.assignee'), reason: text('errors.staff.reassignReason', limits.reason) }),
   recordInspection: z.object({
     date: z.iso.date('errors.staff.date').refine((day) => day <= phnomPenhDay(new Date()), 'errors.staff.future'),
-    inspector: text('errors.staff.inspector', limits.inspector),
+    inspector: text('errors.staff.inspector', limits.inspector).refine(isPlainLine, 'errors.staff.lineBreak'),
     result: z.enum(['passed', 'failed'], 'errors.staff.result'),
     notes: z.string().trim().max(limits.notes, 'errors.staff.tooLong'),
   }),
