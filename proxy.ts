@@ -18,6 +18,7 @@ export function proxy(request: NextRequest) {
     nonce: newNonce(),
     nationalIdIssuer: process.env.NATIONAL_ID_ISSUER,
     publicUrl: process.env.NEXTAUTH_URL,
+    development: process.env.NODE_ENV === 'development',
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);

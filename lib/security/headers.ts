@@ -22,7 +22,13 @@ function formTargets(nationalIdIssuer: string | undefined): string {
   }
 }
 
-export type PagePolicyOptions = { nonce: string; nationalIdIssuer?: string; publicUrl?: string };
+export type PagePolicyOptions = {
+  nonce: string;
+  nationalIdIssuer?: string;
+  publicUrl?: string;
+  /** `next dev` only: React rebuilds server error stacks with eval, and the error overlay injects styles. */
+  development?: boolean;
+};
 
 /**
  * The policy of every HTML page. Scripts run only with this response's nonce (Next.js puts it on
@@ -31,11 +37,11 @@ export type PagePolicyOptions = { nonce: string; nationalIdIssuer?: string; publ
  * files: nothing here renders inline style attributes or <style> tags (a test checks the pages).
  * The QR codes are inline SVG, not images. No 'unsafe-eval': production React and Next need none.
  */
-export function pageContentSecurityPolicy({ nonce, nationalIdIssuer, publicUrl }: PagePolicyOptions): string {
+export function pageContentSecurityPolicy({ nonce, nationalIdIssuer, publicUrl, development = false }: PagePolicyOptions): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    "style-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self'${development ? " 'unsafe-inline'" : ''}`,
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",

@@ -44,7 +44,7 @@ async function watchViolations(page: Page): Promise<{ violations: string[]; ungu
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       (window as unknown as { reportPolicyViolation(text: string): void }).reportPolicyViolation(
-        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`,
+        `${event.violatedDirective} blocked '${event.blockedURI}' on ${location.pathname}`,
       );
     });
   });

@@ -11,6 +11,13 @@ describe('the page policy', () => {
     expect(policy).not.toContain('unsafe-eval');
   });
 
+  it('relaxes eval and inline styles for `next dev` alone', () => {
+    const policy = pageContentSecurityPolicy({ nonce: 'n', development: true });
+    expect(directive(policy, 'script-src')).toBe("script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval'");
+    expect(directive(policy, 'style-src')).toBe("style-src 'self' 'unsafe-inline'");
+    expect(directive(pageContentSecurityPolicy({ nonce: 'n' }), 'style-src')).toBe("style-src 'self'");
+  });
+
   it('cannot be framed, rebased or given plugins', () => {
     const policy = pageContentSecurityPolicy({ nonce: 'n' });
     expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'");
