@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { documentContentSecurityPolicy, permissionsPolicy } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -22,8 +23,12 @@ const config: NextConfig = {
         { key: 'X-Content-Type-Options', value: 'nosniff' },
         { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         { key: 'X-Frame-Options', value: 'DENY' },
+        { key: 'Permissions-Policy', value: permissionsPolicy },
       ],
     },
+    // Pages get their Content-Security-Policy (with a nonce) from proxy.ts; the webhooks and JSON
+    // under /api, which the proxy skips, load and run nothing.
+    { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: documentContentSecurityPolicy }] },
   ],
 };
 
