@@ -17,6 +17,8 @@ import { company } from './support/organisations';
 
 // The routes read the signed-in person from the session cookie; here the test says who asks.
 vi.mock('@/lib/auth/session', async (original) => ({ ...(await original<typeof import('@/lib/auth/session')>()), currentActor: vi.fn() }));
+// Outside Next.js next-intl has no request to read messages for; the export's words do not matter here.
+vi.mock('next-intl/server', () => ({ getTranslations: async () => (key: string) => key }));
 const signedIn = (actor: Actor | null) => vi.mocked(currentActor).mockResolvedValue(actor);
 beforeEach(() => vi.mocked(currentActor).mockReset());
 
