@@ -3,7 +3,6 @@ import { isPlainLine } from '@/lib/validation/plain-text';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { identifierField } from './identifier';
-import { hashPassword } from './password';
 import { isGuessablePassword, newPasswordField } from './password-rules';
 
 export const registerInput = z
@@ -23,15 +22,14 @@ export const registerInput = z
 
 export type RegisterResult = { ok: true; userId: string } | { ok: false; error: 'taken' };
 
-export async function registerCitizen(input: z.output<typeof registerInput>, locale: string): Promise<RegisterResult> {
-  const passwordHash = await hashPassword(input.password);
+type NewCitizen = { name: string; email?: string; phone?: string; passwordHash: string; locale: string };
+
+/** Makes the account; the unique index decides, so two simultaneous attempts cannot both win. */
+export async function createCitizen(citizen: NewCitizen): Promise<RegisterResult> {
   try {
-    const user = await db.user.create({
-      data: { name: input.name, ...input.identifier, passwordHash, locale, roles: { create: { role: 'citizen' } } },
-    });
+    const user = await db.user.create({ data: { ...citizen, roles: { create: { role: 'citizen' } } } });
     return { ok: true, userId: user.id };
   } catch (error) {
-    // The unique index decides, so two simultaneous registrations cannot both win.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return { ok: false, error: 'taken' };
     throw error;
   }

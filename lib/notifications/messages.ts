@@ -14,6 +14,9 @@ export interface RenderedNotification {
 
 const messages = { en, km };
 
+// The line with the link at the end of an email, where it is not "see your application".
+const closingLine = { invitation: 'invitationLink', registration_link: 'registrationLink', registration_taken: 'signInLink' } as const;
+
 export function renderNotification(
   kind: NotificationKind,
   data: NotificationData,
@@ -28,7 +31,7 @@ export function renderNotification(
     reference: data.reference,
     service: data.service[locale],
     message: data.message ?? '',
-    link: invitation?.link ?? link,
+    link: invitation?.link ?? data.link ?? link,
     inviter: invitation?.inviter ?? '',
     organisation: invitation?.organisation[locale] ?? '',
     role: invitation ? t(`roles.${invitation.role}`) : '',
@@ -40,7 +43,7 @@ export function renderNotification(
       t('greeting', values),
       t(`${kind}.body`, values),
       data.message ? `\n${data.message}` : '',
-      `\n${invitation ? t('invitationLink', values) : t('link', values)}`,
+      `\n${t(closingLine[kind as keyof typeof closingLine] ?? 'link', values)}`,
       `\n${t('signature')}`,
     ].filter(Boolean).join('\n'),
     sms: t(`${kind}.sms`, values),

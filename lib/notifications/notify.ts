@@ -11,6 +11,8 @@ export interface NotificationData {
   message?: string;
   /** For an invitation: who invites, to which organisation, with which role, until when, where. */
   invitation?: { inviter: string; organisation: LocalizedText; role: 'owner' | 'manager' | 'viewer'; expires: string; link: string };
+  /** The message's own link, in place of the application's (registration: finish, or sign in). */
+  link?: string;
 }
 
 /** The timeline events an applicant is told of, and the kind of notification each becomes. */
@@ -25,7 +27,8 @@ export const notifiedEvents = {
 } as const satisfies Record<string, NotificationKind>;
 
 export type NotificationKind =
-  | 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring' | 'invitation';
+  | 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring' | 'invitation'
+  | 'registration_link' | 'registration_taken';
 
 export async function notify(
   tx: Prisma.TransactionClient,
@@ -54,11 +57,21 @@ export async function notifyEmail(
   kind: NotificationKind,
   data: NotificationData,
 ): Promise<void> {
+  await notifyContact(tx, { channel: 'email', address: recipient.email, name: recipient.name, locale: recipient.locale }, kind, data);
+}
+
+/** Tells someone without an account (an invitee, a person registering) on one channel. */
+export async function notifyContact(
+  tx: Prisma.TransactionClient,
+  recipient: { channel: 'email' | 'sms'; address: string; name: string; locale: string },
+  kind: NotificationKind,
+  data: NotificationData,
+): Promise<void> {
   await tx.notification.create({
     data: {
       kind,
       data: { ...data, recipient: { name: recipient.name, locale: recipient.locale } } as unknown as Prisma.InputJsonObject,
-      deliveries: { create: { channel: 'email', address: recipient.email } },
+      deliveries: { create: { channel: recipient.channel, address: recipient.address } },
     },
   });
 }

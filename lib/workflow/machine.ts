@@ -444,7 +444,7 @@ export async function claimNext(actor: Actor, departmentId: string): Promise<str
 export async function recordView(
   actor: Actor,
   file: Pick<CaseFile, 'id' | 'applicantId' | 'organisationId' | 'currentDepartmentId' | 'stages'>,
-  what: { documentId?: string } = {},
+  what: { documentId?: string; part?: 'licence' | 'receipt' } = {},
 ): Promise<void> {
   if (isApplicantSide(actor, file)) return;
   const departmentId = actingDepartment(actor, file);
@@ -456,7 +456,7 @@ export async function recordView(
       departmentId,
       type: what.documentId ? 'document_viewed' : 'record_viewed',
       visibility: 'internal',
-      data: what.documentId ? { documentId: what.documentId } : {},
+      data: what.documentId ? { documentId: what.documentId } : what.part ? { part: what.part } : {},
     },
   });
 }

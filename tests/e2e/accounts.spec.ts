@@ -1,4 +1,6 @@
 import { copyOfStaff, expect, pageAlert, passSecondFactor, signedInAs, signIn, signOut, sql, test, uniqueEmail } from './support/fixtures';
+import { receivedMail } from './support/mail';
+import { finishRegistration } from './support/registration';
 
 const password = 'river lotus morning';
 
@@ -13,9 +15,13 @@ async function register(page: import('@playwright/test').Page, fields: { name: s
   await page.getByRole('button', { name: labels.submit }).click();
 }
 
-test('a citizen registers, signs out and signs in again', async ({ page }) => {
+test('a citizen registers, follows the emailed link, signs out and signs in again', async ({ page }) => {
   const email = uniqueEmail();
   await register(page, { name: 'Sok Dara', identifier: email, password });
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email to finish' })).toBeVisible();
+  // Nothing exists until the link is followed.
+  expect(await sql('select 1 from "User" where email = $1', [email])).toEqual([]);
+  await finishRegistration(page, email);
   await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
   await expect(page.getByText('Your account has been created.')).toBeVisible();
   await expect(page.getByText('You have not started any applications yet.')).toBeVisible();
@@ -32,21 +38,35 @@ test('a citizen registers, signs out and signs in again', async ({ page }) => {
 test('a citizen registers in Khmer with a mobile number and signs in with it', async ({ page }) => {
   const mobile = `097${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   await register(page, { name: 'សុខ ដារា', identifier: mobile, password }, 'km');
-  await expect(page.getByRole('heading', { level: 1, name: 'ពាក្យស្នើសុំរបស់អ្នក' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'សូមពិនិត្យទូរស័ព្ទរបស់អ្នក ដើម្បីបញ្ចប់' })).toBeVisible();
+  await finishRegistration(page, mobile, 'km');
   await signOut(page, 'km');
   await signIn(page, `+855 ${mobile.slice(1)}`, password, 'km');
   await expect(page.getByText('សូមស្វាគមន៍ សុខ ដារា')).toBeVisible();
 });
 
-test('a duplicate registration is refused with a way forward, and creates nothing', async ({ page }) => {
+test('registering with an address that has an account looks exactly like a new registration, makes nothing, and tells the owner', async ({ page }) => {
   const email = uniqueEmail();
   await register(page, { name: 'First', identifier: email, password });
+  await finishRegistration(page, email);
   await signOut(page);
-  await register(page, { name: 'Second', identifier: email.toUpperCase(), password });
-  const message = 'An account with this email address or mobile number already exists. Sign in instead.';
-  await expect(pageAlert(page).getByRole('link', { name: message })).toBeVisible();
-  await expect(page.locator('#identifier-error')).toContainText(message);
+
+  // What an outsider sees for an address nobody has…
+  await register(page, { name: 'Second', identifier: uniqueEmail(), password: 'another long passphrase' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email to finish' })).toBeVisible();
+  const fresh = { path: new URL(page.url()).pathname + new URL(page.url()).search, text: await page.locator('main').innerText() };
+  // …and for one that has an account: the same address, heading and words.
+  await register(page, { name: 'Second', identifier: email.toUpperCase(), password: 'another long passphrase' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email to finish' })).toBeVisible();
+  expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(fresh.path);
+  expect(await page.locator('main').innerText()).toBe(fresh.text);
+  await expect(page.getByText('already exists')).toHaveCount(0);
+
   expect(await sql('select name from "User" where email = $1', [email])).toEqual([{ name: 'First' }]);
+  expect(await sql('select 1 from "PendingRegistration" where email = $1', [email])).toEqual([]);
+  const told = await receivedMail(email, 30_000, (m) => m.subject === 'Someone tried to create an account with your address');
+  expect(told.text).toContain('You already have an account, so nothing was created');
+  expect(told.text).toMatch(/Sign in: https?:\/\/\S+\/en\/sign-in/);
 });
 
 test('a weak password and a malformed phone number are explained in English, and the answers are kept', async ({ page }) => {
@@ -85,6 +105,7 @@ test('a wrong password gets one clear message, in English and in Khmer', async (
 test('too many wrong passwords lock the account for a while, and say so', async ({ page }) => {
   const email = uniqueEmail();
   await register(page, { name: 'Sok Dara', identifier: email, password });
+  await finishRegistration(page, email);
   await signOut(page);
   for (let i = 0; i < 5; i++) await signIn(page, email, `wrong ${i}`);
   await expect(pageAlert(page)).toContainText('There have been too many attempts to sign in. Wait 15 minutes, then try again.');
@@ -163,7 +184,7 @@ test('signing in from a protected page comes back to it, through the second step
 test('a disabled account loses access on its next request', async ({ page }) => {
   const email = uniqueEmail();
   await register(page, { name: 'Sok Dara', identifier: email, password });
-  await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
+  await finishRegistration(page, email);
   await sql(`update "User" set status = 'disabled' where email = $1`, [email]);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();

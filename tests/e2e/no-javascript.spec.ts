@@ -1,6 +1,7 @@
 import { expect, sql, test, uniqueEmail } from './support/fixtures';
 import { testIdentities } from './support/identities';
 import { configuredUrl } from '../playwright.config';
+import { finishRegistration } from './support/registration';
 
 // Public and citizen pages work as plain HTML forms posting to server actions.
 test.use({ javaScriptEnabled: false });
@@ -18,7 +19,8 @@ test('without JavaScript a citizen gets their errors, registers, signs out and s
 
   await page.getByLabel('Create a password').fill('river lotus morning');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your applications' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your email to finish' })).toBeVisible();
+  await finishRegistration(page, email);
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByText('You have signed out.')).toBeVisible();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { registerCitizen, registerInput } from '@/lib/auth/register';
+import { createCitizen, registerInput } from '@/lib/auth/register';
+import { hashPassword } from '@/lib/auth/password';
 import { findActor } from '@/lib/auth/session';
 import { signInInput, signInWithPassword } from '@/lib/auth/sign-in';
 import { limits } from '@/lib/auth/throttle';
@@ -11,7 +12,8 @@ const uniqueEmail = () => `citizen-${randomUUID()}@example.com`;
 const uniqueAddress = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
 
 async function register(identifier: string) {
-  return registerCitizen(registerInput.parse({ name: 'សុខ ដារា', identifier, password }), 'km');
+  const input = registerInput.parse({ name: 'សុខ ដារា', identifier, password });
+  return createCitizen({ name: input.name, ...input.identifier, passwordHash: await hashPassword(input.password), locale: 'km' });
 }
 
 const signIn = (identifier: string, pass: string, address = uniqueAddress()) =>

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { uniqueEmail } from './fixtures';
+import { finishRegistration } from './registration';
 
 // Small files whose bytes are what their names say: the portal judges content, not names.
 export const files = {
@@ -26,6 +27,7 @@ export async function registerCitizen(page: Page, locale: 'en' | 'km' = 'en', na
   await page.getByLabel(w.identifier).fill(email);
   await page.getByLabel(w.password).fill('river lotus morning');
   await page.getByRole('button', { name: w.create }).click();
+  await finishRegistration(page, email, locale);
   await expect(page.getByRole('heading', { level: 1, name: w.heading })).toBeVisible();
   return email;
 }

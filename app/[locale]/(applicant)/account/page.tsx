@@ -109,7 +109,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
                 <p>
                   {n.applicationId ? (
                     <Link href={`/applications/${n.applicationId}`}>{renderNotification(n.kind as NotificationKind, n.data as unknown as NotificationData, { name: actor.name, locale }, '').subject}</Link>
-                  ) : null}
+                  ) : (
+                    // About the account itself (someone tried to register with its address).
+                    renderNotification(n.kind as NotificationKind, n.data as unknown as NotificationData, { name: actor.name, locale }, '').subject
+                  )}
                 </p>
                 <p className="text-sm text-slate-600">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
               </li>

@@ -1,11 +1,19 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { registerCitizen, registerInput } from '@/lib/auth/register';
+import { registerInput } from '@/lib/auth/register';
+import { finishRegistration, requestRegistration } from '@/lib/auth/registration-link';
 import { startSession } from '@/lib/auth/session';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
+import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { isLocale, routing } from '@/lib/i18n/routing';
+import { portalUrl } from '@/lib/licences/documents';
 
+/**
+ * A complete form always ends on the same "check your email / phone" page, whether the address
+ * is new or already has an account (lib/auth/registration-link.ts says why and how). Only the
+ * form's own mistakes (a missing name, a weak password) are answered here.
+ */
 export async function register(locale: string, _: FormState, data: FormData): Promise<FormState> {
   const lang = isLocale(locale) ? locale : routing.defaultLocale;
   const t = await actionTranslator(lang);
@@ -13,8 +21,16 @@ export async function register(locale: string, _: FormState, data: FormData): Pr
   const input = registerInput.safeParse(Object.fromEntries(data));
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)), values };
 
-  const result = await registerCitizen(input.data, lang);
-  if (!result.ok) return { fieldErrors: t.fields({ identifier: 'errors.identifier.taken' }), values };
+  const result = await orUnavailable(() => requestRegistration(input.data, lang, portalUrl()));
+  if (result === unavailable) return { formError: t.text('register.unavailable'), values };
+  redirect(`/${lang}/register/sent?by=${'email' in input.data.identifier ? 'email' : 'sms'}`);
+}
+
+/** Following the link: makes the account and signs its owner in; a used or expired link says so. */
+export async function finishRegistrationAction(locale: string, token: string): Promise<void> {
+  const lang = isLocale(locale) ? locale : routing.defaultLocale;
+  const result = await finishRegistration(token);
+  if (!result.ok) redirect(`/${lang}/register/finish/${encodeURIComponent(token)}`);
   await startSession(result.userId, { kind: 'registration' });
   redirect(`/${lang}/account?created=1`);
 }

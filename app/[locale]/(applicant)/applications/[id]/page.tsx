@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
-import { allows, findApplication } from '@/lib/applications/find-application';
+import { allows, openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
@@ -27,7 +27,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/applications/${id}`);
-  const application = await findApplication(actor, id, 'application.view');
+  const application = await openApplication(actor, id, 'application.view');
   if (!application) notFound();
   const { saved, resubmitted, reported, paid } = await searchParams;
   const [t, tStatus, tTimeline, tCheck] = await Promise.all([
@@ -79,12 +79,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       orderBy: { id: 'desc' },
       select: { id: true, type: true, createdAt: true, data: true },
     }),
-    // Which department opened the file and when; never the member of staff's name.
+    // Which department opened the file or one of its documents, and when; never the member of
+    // staff's name. Every reading by someone not on the applicant's side is recorded (openApplication).
     db.applicationEvent.findMany({
-      where: { applicationId: id, type: 'record_viewed' },
+      where: { applicationId: id, type: { in: ['record_viewed', 'document_viewed'] } },
       orderBy: { id: 'desc' },
       take: 50,
-      select: { id: true, createdAt: true, departmentId: true },
+      select: { id: true, type: true, createdAt: true, departmentId: true, actorRole: true },
     }),
     loadHolidays(),
   ]);
@@ -198,7 +199,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       {views.length === 0 ? <p className="mb-8">{t('viewedNone')}</p> : (
         <ul className="mb-8 list-disc pl-6">
           {views.map((v) => (
-            <li key={String(v.id)}>{tTimeline('viewed', { department: departmentName(v.departmentId) || '—' })}, {formatDateTime(v.createdAt, locale)}</li>
+            <li key={String(v.id)}>
+              {tTimeline(v.type === 'document_viewed' ? 'viewedDocument' : 'viewed', {
+                department: departmentName(v.departmentId) || (v.actorRole === 'auditor' ? tTimeline('auditors') : '—'),
+              })}, {formatDateTime(v.createdAt, locale)}
+            </li>
           ))}
         </ul>
       )}

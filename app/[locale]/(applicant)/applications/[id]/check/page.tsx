@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { AnswerList } from '@/components/applications/answer-list';
 import { SubmitForm } from '@/components/applications/submit-form';
-import { allows, findApplication } from '@/lib/applications/find-application';
+import { allows, openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { ServiceUnavailable } from '@/components/layout/service-unavailable';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
@@ -25,7 +25,7 @@ export default async function CheckPage({ params }: Props) {
   setRequestLocale(locale);
   const loaded = await orUnavailable(async () => {
     const actor = await requireActor(locale, `/applications/${id}/check`);
-    const application = await findApplication(actor, id, 'application.view');
+    const application = await openApplication(actor, id, 'application.view');
     if (!application) notFound();
     // Already filed (a re-posted or bookmarked check page): show the application instead.
     if (application.status !== 'draft') redirect(`/${locale}/applications/${id}`);

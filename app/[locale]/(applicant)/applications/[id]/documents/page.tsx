@@ -6,7 +6,7 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { ErrorMessage, Hint } from '@/components/ui/field';
 import { FileInput } from '@/components/ui/inputs';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { maxDocumentBytes } from '@/lib/documents/upload-document';
 import { formatBytes } from '@/lib/i18n/format';
@@ -28,7 +28,7 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/applications/${id}/documents`);
-  const application = await findApplication(actor, id, 'application.edit');
+  const application = await openApplication(actor, id, 'application.edit');
   if (!application) notFound();
   const query = await searchParams;
   const [t, tApp, tErrors] = await Promise.all([getTranslations('documents'), getTranslations('application'), getTranslations('errors')]);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { currentActor } from '@/lib/auth/session';
 import { licencePdfFor } from '@/lib/licences/documents';
 import { isApplicantSide } from '@/lib/policy/policy';
@@ -10,7 +10,8 @@ type Params = { params: Promise<{ locale: string; id: string }> };
 export async function GET(_: Request, { params }: Params) {
   const { id } = await params;
   const actor = await currentActor();
-  const application = actor ? await findApplication(actor, id, 'application.view') : null;
+  // Recorded on the audit trail (for anyone not on the applicant's side) before a byte is sent.
+  const application = actor ? await openApplication(actor, id, 'application.view', { part: 'licence' }) : null;
   // Released to the applicant's side once the fee is paid; staff may always open it.
   const applicantSide = application && isApplicantSide(actor!, application);
   const released = application && (!applicantSide || application.payment?.status === 'paid' || !application.feeRiel);

@@ -2,7 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { Alert } from '@/components/ui/alert';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { formatDateTime, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -18,7 +18,7 @@ export default async function PayPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/applications/${id}/pay`);
-  const application = await findApplication(actor, id, 'application.pay');
+  const application = await openApplication(actor, id, 'application.pay');
   if (!application) notFound();
   const bill = await billFor(application);
   if (!bill || bill.status === 'paid') redirect(`/${locale}/applications/${id}`);

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { currentActor } from '@/lib/auth/session';
 import { receiptPdfFor } from '@/lib/payments/receipt';
 
@@ -9,7 +9,8 @@ type Params = { params: Promise<{ locale: string; id: string }> };
 export async function GET(_: Request, { params }: Params) {
   const { id } = await params;
   const actor = await currentActor();
-  const application = actor ? await findApplication(actor, id, 'application.view') : null;
+  // Recorded on the audit trail (for anyone not on the applicant's side) before a byte is sent.
+  const application = actor ? await openApplication(actor, id, 'application.view', { part: 'receipt' }) : null;
   const receipt = application ? await receiptPdfFor(id) : null;
   if (!receipt) return new NextResponse('Not found', { status: 404 });
   return new NextResponse(new Uint8Array(receipt.pdf), {

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ActionForm } from '@/components/ui/action-form';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -17,7 +17,7 @@ export default async function ReportPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/applications/${id}/report`);
-  const application = await findApplication(actor, id, 'application.report');
+  const application = await openApplication(actor, id, 'application.report');
   if (!application) notFound();
   const [t, tErrors, tApp] = await Promise.all([getTranslations('report'), getTranslations('errors'), getTranslations('application')]);
   return (

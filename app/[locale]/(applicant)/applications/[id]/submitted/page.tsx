@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { ButtonLink } from '@/components/ui/button';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { formatDay, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -16,7 +16,7 @@ export default async function SubmittedPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireActor(locale, `/applications/${id}/submitted`);
-  const application = await findApplication(actor, id, 'application.view');
+  const application = await openApplication(actor, id, 'application.view');
   if (!application || !application.reference) notFound();
   const t = await getTranslations('submitted');
   const department = application.currentDepartment;

@@ -5,7 +5,7 @@ import { ActionForm, type ActionField } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
@@ -15,7 +15,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasInterest } from '@/lib/policy/policy';
-import { recordView, staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
+import { staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
 import { staffStepAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string }> };
@@ -26,12 +26,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'backoffice.enter', `/staff/applications/${id}`);
-  const file = await findApplication(actor, id, 'application.view');
+  // Every opening of an applicant's record is on the audit trail, before anything is shown.
+  const file = await openApplication(actor, id, 'application.view');
   // Staff with an interest in the file (theirs, or their organisation's) follow it from the
   // applicant's side like anyone else; here it is not found, as in their queue.
   if (!file || hasInterest(actor, file)) notFound();
-  // Every opening of an applicant's record is on the audit trail, before anything is shown.
-  await recordView(actor, file);
 
   const [t, tStaff, tStatus, tEvents, tCheck, tErrors, tApp, holidays, applicant, events, departments] = await Promise.all([
     getTranslations('review'),

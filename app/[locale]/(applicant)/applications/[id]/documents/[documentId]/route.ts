@@ -1,8 +1,7 @@
 import { NextResponse } from 'next/server';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { currentActor } from '@/lib/auth/session';
 import { documentStorage } from '@/lib/documents/storage';
-import { recordView } from '@/lib/workflow/machine';
 
 type Params = { params: Promise<{ locale: string; id: string; documentId: string }> };
 
@@ -10,11 +9,11 @@ type Params = { params: Promise<{ locale: string; id: string; documentId: string
 export async function GET(_: Request, { params }: Params) {
   const { id, documentId } = await params;
   const actor = await currentActor();
-  const application = actor ? await findApplication(actor, id, 'application.view') : null;
+  // Recorded on the audit trail (for anyone not on the applicant's side) before a byte is sent.
+  const application = actor ? await openApplication(actor, id, 'application.view', { documentId }) : null;
   const document = application?.documents.find((d) => d.id === documentId);
   const bytes = document ? await documentStorage.get(document.storageKey) : null;
   if (!document || !bytes) return new NextResponse('Not found', { status: 404 });
-  await recordView(actor!, application!, { documentId: document.id });
   return new NextResponse(new Uint8Array(bytes), {
     headers: {
       'Content-Type': document.contentType,

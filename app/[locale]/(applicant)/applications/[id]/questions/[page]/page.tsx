@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { QuestionForm, type ClientField } from '@/components/applications/question-form';
-import { findApplication } from '@/lib/applications/find-application';
+import { openApplication } from '@/lib/applications/find-application';
 import { stepBefore } from '@/lib/applications/steps';
 import { requireActor } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
@@ -16,7 +16,7 @@ type Props = { params: Promise<{ locale: Locale; id: string; page: string }>; se
 async function load({ params }: Props) {
   const { locale, id, page: pageKey } = await params;
   const actor = await requireActor(locale, `/applications/${id}/questions/${pageKey}`);
-  const application = await findApplication(actor, id, 'application.edit');
+  const application = await openApplication(actor, id, 'application.edit');
   const index = application?.definition.pages.findIndex((p) => p.key === pageKey) ?? -1;
   if (!application || index < 0) notFound();
   return { locale, application, page: application.definition.pages[index]!, index };

@@ -19,6 +19,9 @@ export async function GET(request: Request, { params }: Params) {
   const { locale: requested, id } = await params;
   const locale = isLocale(requested) ? requested : routing.defaultLocale;
   const actor = await currentActor();
+  // Only the organisation's own members export, so every reader here is on the applicant's side
+  // of every row (openApplication's rule): nothing goes on the files' audit trails. Staff and
+  // auditors have no export; one that is added must record each file it carries.
   if (!z.uuid().safeParse(id).success || !canInOrganisation(actor, 'organisation.view', id)) return new NextResponse('Not found', { status: 404 });
   const filters = dashboardFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [t, tStatus, holidays] = await Promise.all([
