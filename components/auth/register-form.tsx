@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
@@ -27,6 +28,7 @@ export function RegisterForm({ action, texts }: { action: (state: FormState, dat
   return (
     <form action={formAction} noValidate className="max-w-xl">
       <ErrorSummary title={texts.summaryTitle} errors={errors} />
+      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <Field id="name" label={texts.name} hint={texts.nameHint} error={error('name')} errorPrefix={texts.errorPrefix}>
         <TextInput id="name" hint={texts.nameHint} error={error('name')} autoComplete="name" defaultValue={state.values?.name} />
       </Field>

@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { identifierField } from './identifier';
 import { hashPassword } from './password';
+import { takeAllowance } from './throttle';
 
 // The passwords people reach for first. Length does most of the work; this list catches the
 // long ones that are still guessed first.
@@ -39,9 +40,13 @@ export const registerInput = z
     }
   });
 
-export type RegisterResult = { ok: true; userId: string } | { ok: false; error: 'taken' };
+export type RegisterResult = { ok: true; userId: string } | { ok: false; error: 'taken' } | { ok: false; error: 'limited'; minutes: number };
 
-export async function registerCitizen(input: z.output<typeof registerInput>, locale: string): Promise<RegisterResult> {
+/** Makes a citizen's account; accounts made from one client address are limited per hour (throttle.ts). */
+export async function registerCitizen(input: z.output<typeof registerInput>, locale: string, clientAddress: string): Promise<RegisterResult> {
+  // Counted for every complete form, taken or not: each costs a password hash.
+  const minutes = await takeAllowance({ registration: clientAddress });
+  if (minutes) return { ok: false, error: 'limited', minutes };
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.user.create({

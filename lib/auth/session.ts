@@ -6,7 +6,7 @@ import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
 import { db } from '@/lib/db/client';
-import { addressFrom } from './client-address';
+import { clientAddressHeader, unknownAddress } from './client-address';
 import { sessionActor, type Actor } from '@/lib/policy/policy';
 
 const maxAgeSeconds = 8 * 60 * 60;
@@ -102,7 +102,7 @@ async function loadActor(id: string): Promise<{ actor: Actor; secondFactor: numb
   };
 }
 
-/** The client's address for throttling (see addressFrom), from a request's headers. */
+/** The client's address for throttling, as the app server worked it out (lib/auth/client-address.ts). */
 export async function clientAddress(from?: Headers): Promise<string> {
-  return addressFrom((from ?? (await headers())).get('x-forwarded-for'));
+  return (from ?? (await headers())).get(clientAddressHeader) || unknownAddress;
 }

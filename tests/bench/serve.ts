@@ -23,7 +23,8 @@ export async function serveBuild(port = 3200): Promise<Served> {
   await seedReferenceData(db);
   await seedDemoAccounts(db);
   const baseUrl = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [path.join(projectDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], {
+  // As npm start serves it (lib/cli/app-server.ts), so that figures include what it adds.
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib/cli/app-server.ts'), '--port', String(port)], {
     cwd: projectDir,
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',

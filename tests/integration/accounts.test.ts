@@ -10,8 +10,8 @@ const password = 'river lotus morning';
 const uniqueEmail = () => `citizen-${randomUUID()}@example.com`;
 const uniqueAddress = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
 
-async function register(identifier: string) {
-  return registerCitizen(registerInput.parse({ name: 'សុខ ដារា', identifier, password }), 'km');
+async function register(identifier: string, address = uniqueAddress()) {
+  return registerCitizen(registerInput.parse({ name: 'សុខ ដារា', identifier, password }), 'km', address);
 }
 
 const signIn = (identifier: string, pass: string, address = uniqueAddress()) =>
@@ -40,6 +40,16 @@ describe('registration', () => {
     const results = await Promise.all([register(phone), register(phone.replace(/^0/, '+855'))]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.user.count({ where: { phone: `+855${phone.slice(1)}` } })).toBe(1);
+  });
+
+  test(`${limits.registration} registrations an hour from one address; the next is refused and makes no account`, { timeout: 120_000 }, async () => {
+    const address = uniqueAddress();
+    for (let i = 0; i < limits.registration; i++) expect((await register(uniqueEmail(), address)).ok).toBe(true);
+    const email = uniqueEmail();
+    expect(await register(email, address)).toEqual({ ok: false, error: 'limited', minutes: 60 });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    // Another address is not held back.
+    expect((await register(email)).ok).toBe(true);
   });
 });
 
