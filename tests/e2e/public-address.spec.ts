@@ -18,8 +18,6 @@ test('a whole upload journey through an address other than the configured one st
   // Starts the application, answers its pages, uploads three documents (each seen listed) and submits.
   const { id } = await fileVehicleRegistration(page);
   expect(new URL(page.url()).origin).toBe(otherAddress);
-  await page.goto(`/en/applications/${id}/documents`);
-  await expect(page.getByText('scan.pdf')).toBeVisible();
   expect(elsewhere).toEqual([]);
 
   // Links the portal writes for later, such as the email's, carry the configured public address.
@@ -60,6 +58,7 @@ function streamUpload(path: string, cookie: string, totalBytes: number) {
 test('a chunked upload of 50 MB is cut off at the limit and answered before it is all sent', async ({ page, context }) => {
   await registerCitizen(page, 'en');
   await startService(page, 'en', 'Register a new vehicle');
+  await page.waitForURL(/\/applications\/[^/]+\/questions\//);
   const id = new URL(page.url()).pathname.split('/')[3]!;
   const cookie = (await context.cookies(otherAddress)).map((c) => `${c.name}=${c.value}`).join('; ');
 
