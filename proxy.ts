@@ -32,7 +32,9 @@ export const config = {
     // Not /api/: webhooks and JSON (the bank's payment callback, the national ID's callback, the
     // tracking API) render no HTML and need no nonce; next.config.ts gives them the document
     // policy without a proxy in their path. Not /_next/static or /_next/image: immutable files
-    // that must stay cacheable and identical for everyone.
-    '/((?!api/|_next/static/|_next/image|favicon.ico).*)',
+    // that must stay cacheable and identical for everyone. Not the document upload: a proxy in
+    // its path makes Next.js copy the whole request body first (cut at 10 MB), which defeats the
+    // route's own streaming limit; it answers with a redirect, which needs no policy.
+    '/((?!api/|_next/static/|_next/image|favicon.ico|km/applications/.*/documents/upload|en/applications/.*/documents/upload).*)',
   ],
 };

@@ -29,6 +29,7 @@ export function RegisterForm({ action, texts }: { action: (state: FormState, dat
     <form action={formAction} noValidate className="max-w-xl">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <ErrorSummary title={texts.summaryTitle} errors={errors} />
+      {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <Field id="name" label={texts.name} hint={texts.nameHint} error={error('name')} errorPrefix={texts.errorPrefix}>
         <TextInput id="name" hint={texts.nameHint} error={error('name')} autoComplete="name" defaultValue={state.values?.name} />
       </Field>

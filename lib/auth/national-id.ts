@@ -7,6 +7,7 @@ import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { isPlainLine } from '@/lib/validation/plain-text';
+import { publicUrl } from '@/lib/http/public-address';
 import { deleteCookie, readSealedCookie, setSealedCookie } from './session';
 
 export interface NationalIdSettings {
@@ -22,12 +23,11 @@ export interface NationalIdSettings {
 export function nationalIdSettings(): NationalIdSettings | null {
   const { NATIONAL_ID_ISSUER: issuer, NATIONAL_ID_CLIENT_ID: clientId, NATIONAL_ID_CLIENT_SECRET: clientSecret } = process.env;
   if (!issuer || !clientId || !clientSecret) return null;
-  const base = process.env.NEXTAUTH_URL ?? 'http://localhost:3000';
   return {
     issuer: new URL(issuer),
     clientId,
     clientSecret,
-    redirectUri: new URL('/api/national-id/callback', base).href,
+    redirectUri: publicUrl('/api/national-id/callback'),
     scope: process.env.NATIONAL_ID_SCOPE ?? 'openid profile national_id',
     numberClaim: process.env.NATIONAL_ID_NUMBER_CLAIM ?? 'national_id_number',
   };

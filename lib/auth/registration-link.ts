@@ -14,14 +14,26 @@ import { db } from '@/lib/db/client';
 import { notifyContact, notify } from '@/lib/notifications/notify';
 import { hashPassword } from './password';
 import { createCitizen, type registerInput, type RegisterResult } from './register';
+import { takeAllowance } from './throttle';
 
 export const registrationLinkHours = 24;
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const noService = { reference: '', service: { km: '', en: '' } };
 
-/** Answers nothing on purpose: the page that follows is the same whatever happened here. */
-export async function requestRegistration(input: z.output<typeof registerInput>, locale: string, portalUrl: string): Promise<void> {
+/**
+ * Answers nothing about the address on purpose: the page that follows is the same whatever
+ * happened here. Only the hourly limit per client address (throttle.ts) is answered, counted for
+ * every complete form, taken or not: each costs a password hash.
+ */
+export async function requestRegistration(
+  input: z.output<typeof registerInput>,
+  locale: string,
+  portalUrl: string,
+  clientAddress: string,
+): Promise<{ limitedMinutes: number }> {
+  const limitedMinutes = await takeAllowance({ registration: clientAddress });
+  if (limitedMinutes) return { limitedMinutes };
   const passwordHash = await hashPassword(input.password);
   const token = randomBytes(24).toString('base64url');
   const existing = await db.user.findFirst({ where: input.identifier, select: { id: true, locale: true } });
@@ -47,6 +59,7 @@ export async function requestRegistration(input: z.output<typeof registerInput>,
       : { channel: 'sms' as const, address: input.identifier.phone };
     await notifyContact(tx, { ...contact, name: input.name, locale }, 'registration_link', { ...noService, link: `${portalUrl}/${locale}/register/finish/${token}` });
   });
+  return { limitedMinutes: 0 };
 }
 
 /** The registration a link stands for, while it is valid; null for an unknown, used or expired link. */

@@ -9,7 +9,7 @@ import { cookies, headers } from 'next/headers';
 import { decode, encode } from 'next-auth/jwt';
 import { db } from '@/lib/db/client';
 import type { SessionKind } from '@/lib/db/generated/client';
-import { addressFrom } from './client-address';
+import { clientAddressHeader, unknownAddress } from './client-address';
 import { createSession, endAllSessions, endSessionRow, findLiveSession, type LiveSession, type SessionEndReason } from './sessions';
 import { sessionActor, type Actor } from '@/lib/policy/policy';
 
@@ -148,7 +148,7 @@ async function loadActor(id: string): Promise<{ actor: Actor; secondFactor: numb
   };
 }
 
-/** The client's address for throttling (see addressFrom), from a request's headers. */
+/** The client's address for throttling, as the app server worked it out (lib/auth/client-address.ts). */
 export async function clientAddress(from?: Headers): Promise<string> {
-  return addressFrom((from ?? (await headers())).get('x-forwarded-for'));
+  return (from ?? (await headers())).get(clientAddressHeader) || unknownAddress;
 }

@@ -3,14 +3,29 @@
 // key is locked for a while, and every failure before that is answered a little more slowly.
 import { db } from '@/lib/db/client';
 
-const windowMs = 15 * 60_000;
-const lockMs = 15 * 60_000;
 // Failures per key within the window before it locks: guesses at one account, sign-in failures
-// from one address, wrong tracking codes from one address, wrong second-factor codes of
-// one member of staff, and wrong holder names typed on the verification page from one address.
-export const limits = { account: 5, address: 30, tracking: 20, secondFactor: 5, holderName: 10 } as const;
+// from one address, wrong tracking codes from one address, wrong second-factor codes of one
+// member of staff, and wrong holder names typed on the verification page from one address.
+// Then actions counted whether they succeed or not (takeAllowance), per hour: new accounts from
+// one address (generous, because a mobile operator puts many phones behind one address; it
+// stops scripted mass sign-ups), and invitations, each an email with words its sender chose,
+// per organisation and per sender.
+export const limits = {
+  account: 5,
+  address: 30,
+  tracking: 20,
+  secondFactor: 5,
+  holderName: 10,
+  registration: 50,
+  invitationOrganisation: 20,
+  invitationSender: 10,
+} as const;
 
 type Kind = keyof typeof limits;
+const hourly: ReadonlySet<Kind> = new Set<Kind>(['registration', 'invitationOrganisation', 'invitationSender']);
+/** The window failures are counted in, and how long a key stays locked once past its limit. */
+const windowMs = (kind: Kind) => (hourly.has(kind) ? 60 : 15) * 60_000;
+const lockMs = windowMs;
 const key = (kind: Kind, value: string) => `${kind}:${value}`;
 
 type Keys = Partial<Record<Kind, string>>;
@@ -30,22 +45,36 @@ export async function recordFailure(keys: Keys, now = new Date()): Promise<numbe
   let most = 0;
   for (const [kind, value] of entries(keys)) {
     // One statement, so concurrent failures cannot both read the old count.
+    const windowStart = new Date(now.getTime() - windowMs(kind));
     const [row] = await db.$queryRaw<{ failures: number }[]>`
       insert into "SignInThrottle" ("key", "failures", "windowStart")
       values (${key(kind, value)}, 1, ${now})
       on conflict ("key") do update set
-        "failures" = case when "SignInThrottle"."windowStart" < ${new Date(now.getTime() - windowMs)}
+        "failures" = case when "SignInThrottle"."windowStart" < ${windowStart}
                           then 1 else "SignInThrottle"."failures" + 1 end,
-        "windowStart" = case when "SignInThrottle"."windowStart" < ${new Date(now.getTime() - windowMs)}
+        "windowStart" = case when "SignInThrottle"."windowStart" < ${windowStart}
                              then ${now} else "SignInThrottle"."windowStart" end
       returning "failures"`;
     const failures = row?.failures ?? 1;
     if (failures >= limits[kind]) {
-      await db.signInThrottle.update({ where: { key: key(kind, value) }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+      await db.signInThrottle.update({ where: { key: key(kind, value) }, data: { lockedUntil: new Date(now.getTime() + lockMs(kind)) } });
     }
     most = Math.max(most, failures);
   }
   return most;
+}
+
+/**
+ * For actions limited however they end: 0 and one counted against each key, or the minutes
+ * until the first locked key unlocks, and nothing counted. The limit-th action locks its keys,
+ * so the next one is refused. Two racing requests may both pass the check: a limit that is
+ * off by one under a burst, never unlimited.
+ */
+export async function takeAllowance(keys: Keys, now = new Date()): Promise<number> {
+  const minutes = await lockedMinutes(keys, now);
+  if (minutes) return minutes;
+  await recordFailure(keys, now);
+  return 0;
 }
 
 export async function clearFailures(keys: Keys): Promise<void> {

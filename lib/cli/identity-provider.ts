@@ -2,6 +2,7 @@
 // identities (lib/auth/demo-identity-provider.ts). npm start runs it in demo mode when no
 // NATIONAL_ID_ISSUER is set, with the client settings it also gives the portal.
 import { startDemoIdentityProvider } from '@/lib/auth/demo-identity-provider';
+import { publicUrl } from '@/lib/http/public-address';
 
 const { IDENTITY_PROVIDER_PORT, NATIONAL_ID_CLIENT_ID, NATIONAL_ID_CLIENT_SECRET, NEXTAUTH_URL } = process.env;
 if (!IDENTITY_PROVIDER_PORT || !NATIONAL_ID_CLIENT_ID || !NATIONAL_ID_CLIENT_SECRET || !NEXTAUTH_URL) {
@@ -11,7 +12,7 @@ const provider = await startDemoIdentityProvider({
   port: Number(IDENTITY_PROVIDER_PORT),
   clientId: NATIONAL_ID_CLIENT_ID,
   clientSecret: NATIONAL_ID_CLIENT_SECRET,
-  redirectUri: new URL('/api/national-id/callback', NEXTAUTH_URL).href,
+  redirectUri: publicUrl('/api/national-id/callback'),
 });
 console.log(`[identity] Demo national digital ID at ${provider.issuer}`);
 

@@ -49,8 +49,8 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 /** One of lib/cli's own processes, in TypeScript through tsx. */
-function runScript(file: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib', 'cli', file)], { cwd: projectDir, env, stdio: 'inherit' });
+function runScript(file: string, env: NodeJS.ProcessEnv, args: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib', 'cli', file), ...args], { cwd: projectDir, env, stdio: 'inherit' });
 }
 
 // The pids of the servers this command started, one a line: a run killed hard (SIGKILL) leaves
@@ -176,7 +176,8 @@ async function main(): Promise<void> {
 
   const lookupPort = process.env.LOOKUP_PORT ?? String(Number(port) + 1);
   const servers = [
-    watch(run(['start', '--port', port], env)),
+    // The build, as `next start` serves it, but knowing each client's address (app-server.ts).
+    watch(runScript('app-server.ts', env, ['--port', port])),
     // The tracking lookup for other systems, on its own lean server (README: reverse proxy).
     watch(runScript('lookup-server.ts', { ...env, LOOKUP_PORT: lookupPort })),
     // The notification worker: sends what the outbox holds.
@@ -184,7 +185,7 @@ async function main(): Promise<void> {
     ...(demoIdentity ? [watch(runScript('identity-provider.ts', env))] : []),
   ];
   writeFileSync(pidFile, servers.map((c) => c.pid).join('\n'));
-  log(`The portal is at http://localhost:${port}`);
+  log(`The portal is at ${env.NEXTAUTH_URL}`);
   if (demo) printDemoAccounts(log);
 }
 

@@ -3,13 +3,14 @@
 // the README; NEXTAUTH_URL for the links in messages.
 import path from 'node:path';
 import { closeDatabase } from '@/lib/db/client';
+import { publicAddress } from '@/lib/http/public-address';
 import { configuredSenders } from '@/lib/notifications/transports';
 import { startWorker } from '@/lib/notifications/worker';
 
 const log = (line: string) => console.log(line.startsWith('[') ? line : `[worker] ${line}`);
 const worker = startWorker({
   senders: configuredSenders(path.resolve(import.meta.dirname, '../../.data')),
-  portalUrl: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+  portalUrl: publicAddress(),
   leaseMs: Number(process.env.WORKER_LEASE_MS ?? 60_000),
   log,
 });

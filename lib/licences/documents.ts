@@ -7,11 +7,9 @@ import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import type { LocalizedText } from '@/lib/services/definition';
 import { definitionOfVersion } from '@/lib/services/queries';
 import { checkHolderName, type HolderNameCheck } from './holder-name';
+import { publicAddress } from '@/lib/http/public-address';
 import { documentPdf } from './pdf';
 import { parseCanonicalFields, publicKeyPem, qrContent, verifyFields } from './signature';
-
-/** The portal's public address, for the QR code's link. */
-export const portalUrl = () => process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const both = (key: keyof typeof en.licence): LocalizedText => ({ km: km.licence[key], en: en.licence[key] });
@@ -39,7 +37,7 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
       [both('issuedOn'), phnomPenhDay(licence.issuedAt)],
       ...definition.conditions.map((condition, i): [LocalizedText, string] => [i === 0 ? both('conditions') : { km: '', en: '' }, `${condition.km} / ${condition.en}`]),
     ],
-    qr: { content: qrContent(`${portalUrl()}/km`, licence.number, licence.signedFields, licence.signature), caption: both('scan') },
+    qr: { content: qrContent(`${publicAddress()}/km`, licence.number, licence.signedFields, licence.signature), caption: both('scan') },
   });
   return { number: licence.number, pdf };
 }

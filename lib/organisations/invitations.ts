@@ -4,6 +4,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import type { OrganisationRole } from '@/lib/db/generated/enums';
+import { takeAllowance } from '@/lib/auth/throttle';
 import { notifyEmail } from '@/lib/notifications/notify';
 import { canInOrganisation, type Actor } from '@/lib/policy/policy';
 
@@ -12,7 +13,13 @@ export const invitationDays = 7;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 
-/** Invites `email` with `role`; the email goes out through the outbox in the same transaction. */
+export type InviteResult = { ok: true } | { ok: false; error: 'limited'; minutes: number };
+
+/**
+ * Invites `email` with `role`; the email goes out through the outbox in the same transaction.
+ * Each invitation makes the ministry's mail server carry a message to an address the sender
+ * chose: they are limited per organisation and per sender, and one past the limit sends nothing.
+ */
 export async function invite(
   owner: Actor & { locale: string },
   organisationId: string,
@@ -20,8 +27,10 @@ export async function invite(
   role: OrganisationRole,
   portalUrl: string,
   now = new Date(),
-): Promise<void> {
+): Promise<InviteResult> {
   if (!canInOrganisation(owner, 'organisation.manage', organisationId)) throw new Error('only an owner invites');
+  const minutes = await takeAllowance({ invitationOrganisation: organisationId, invitationSender: owner.id }, now);
+  if (minutes) return { ok: false, error: 'limited', minutes };
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000);
   await db.$transaction(async (tx) => {
@@ -42,6 +51,7 @@ export async function invite(
       },
     });
   });
+  return { ok: true };
 }
 
 export type InvitationState = 'open' | 'expired' | 'revoked' | 'used';

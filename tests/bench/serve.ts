@@ -28,7 +28,8 @@ export async function serveBuild(port = Number(process.env.BENCH_PORT ?? 3200)):
   // With the server's secret: demo staff are enrolled with the demo authenticator key.
   await seedDemoAccounts(db, benchSecret);
   const baseUrl = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  // As npm start serves it (lib/cli/app-server.ts), so that figures include what it adds.
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib/cli/app-server.ts'), '--port', String(port)], {
     cwd: projectDir,
     env: { ...process.env, ...testBuildEnv, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',

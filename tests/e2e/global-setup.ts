@@ -96,7 +96,7 @@ export default async function globalSetup() {
     NATIONAL_ID_CLIENT_SECRET: identityClient.clientSecret,
     SMTP_URL: mailbox.url,
   };
-  const server = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib/cli/app-server.ts'), '--port', String(port)], {
     cwd: projectDir,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],

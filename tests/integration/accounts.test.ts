@@ -43,6 +43,7 @@ describe('registration', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.user.count({ where: { phone: `+855${phone.slice(1)}` } })).toBe(1);
   });
+
 });
 
 describe('signing in', () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createDraft } from '@/lib/applications/create-draft';
 import { findApplication } from '@/lib/applications/find-application';
 import { findActor } from '@/lib/auth/session';
+import { limits } from '@/lib/auth/throttle';
 import { db } from '@/lib/db/client';
-import { acceptInvitation, findInvitation, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
+import { acceptInvitation, findInvitation, invite, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
 import { newCitizen } from './support/applicants';
 import { company, invited } from './support/organisations';
 
@@ -64,4 +65,43 @@ test("an organisation's managers continue its applications, viewers only see the
   await setMembership(owner, organisationId, manager.colleague.id, null);
   // The next request reads the memberships again.
   expect(await findApplication((await findActor(manager.colleague.id))!, draft.id, 'application.view')).toBeNull();
+});
+
+describe('invitations are limited, since each makes the ministry send an email its sender words', () => {
+  const sent = (email: string) => db.notificationDelivery.count({ where: { address: email } });
+  const inviteNew = async (owner: Awaited<ReturnType<typeof company>>['owner'], organisationId: string) => {
+    const email = `invitee-${randomUUID()}@example.com`;
+    return { email, result: await invite(owner, organisationId, email, 'viewer', 'https://portal.example') };
+  };
+  const anotherOwner = async (organisationId: string) => {
+    const user = await newCitizen();
+    await db.organisationMembership.create({ data: { organisationId, userId: user.id, role: 'owner' } });
+    return { ...(await findActor(user.id))!, locale: 'en' };
+  };
+
+  test(`one sender sends ${limits.invitationSender} an hour; the next is refused and no email goes out`, async () => {
+    const { owner, organisationId } = await company();
+    for (let i = 0; i < limits.invitationSender; i++) expect((await inviteNew(owner, organisationId)).result).toEqual({ ok: true });
+    const refused = await inviteNew(owner, organisationId);
+    expect(refused.result).toEqual({ ok: false, error: 'limited', minutes: 60 });
+    expect(await sent(refused.email)).toBe(0);
+    expect(await db.organisationInvitation.count({ where: { email: refused.email } })).toBe(0);
+    // A colleague who is also an owner may still invite.
+    expect((await inviteNew(await anotherOwner(organisationId), organisationId)).result).toEqual({ ok: true });
+  });
+
+  test(`one organisation sends ${limits.invitationOrganisation} an hour, whichever owners send them`, async () => {
+    const { owner, organisationId } = await company();
+    const owners = [owner, await anotherOwner(organisationId), await anotherOwner(organisationId)];
+    for (let i = 0; i < limits.invitationOrganisation; i++) {
+      expect((await inviteNew(owners[i % owners.length]!, organisationId)).result).toEqual({ ok: true });
+    }
+    const fresh = await anotherOwner(organisationId);
+    const refused = await inviteNew(fresh, organisationId);
+    expect(refused.result).toMatchObject({ ok: false, error: 'limited' });
+    expect(await sent(refused.email)).toBe(0);
+    // Another organisation's owner is not held back.
+    const other = await company();
+    expect((await inviteNew(other.owner, other.organisationId)).result).toEqual({ ok: true });
+  });
 });

@@ -1,6 +1,9 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createLookupServer } from '@/lib/applications/lookup-server';
+import { parseTrustedProxies } from '@/lib/auth/client-address';
+import { limits } from '@/lib/auth/throttle';
 import { db } from '@/lib/db/client';
 import { filedApplication, newCitizen } from './support/applicants';
 
@@ -34,4 +37,46 @@ test('a wrong code answers as an unknown reference; a missing one and other path
   expect((await fetch(`${base}/api/track?reference=${reference}`)).status).toBe(400);
   expect((await fetch(`${base}/en/account`)).status).toBe(404);
   expect((await fetch(`${base}/api/track?reference=${reference}&code=X`, { method: 'POST' })).status).toBe(404);
+});
+
+/** GET from a chosen loopback address (all of 127.0.0.0/8 is this machine), with these headers. */
+function getFrom(localAddress: string, url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { localAddress, headers, agent: false }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode!));
+      })
+      .on('error', reject);
+  });
+}
+
+const guessUrl = (port: number, reference = 'DL-1999-000001') => `http://127.0.0.1:${port}/api/track?reference=${reference}&code=WRONG234`;
+const listening = async (server: http.Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+};
+
+test('25 guesses, each with a new X-Forwarded-For, are throttled when no proxy is trusted', { timeout: 90_000 }, async () => {
+  const lookup = createLookupServer({ proxies: parseTrustedProxies('') });
+  const port = await listening(lookup);
+  const answers: number[] = [];
+  for (let i = 1; i <= 25; i++) answers.push(await getFrom('127.0.0.21', guessUrl(port), { 'x-forwarded-for': `198.51.100.${i}` }));
+  lookup.close();
+  expect(answers.slice(0, limits.tracking)).toEqual(Array(limits.tracking).fill(404));
+  expect(answers.slice(limits.tracking)).toEqual(Array(25 - limits.tracking).fill(429));
+});
+
+test('behind a trusted proxy, two forwarded clients are counted apart; an untrusted peer forwards nothing', { timeout: 90_000 }, async () => {
+  const lookup = createLookupServer({ proxies: parseTrustedProxies('127.0.0.22') });
+  const port = await listening(lookup);
+  const viaProxy = (client: string) => getFrom('127.0.0.22', guessUrl(port), { 'x-forwarded-for': `6.6.6.6, ${client}` });
+  const first: number[] = [];
+  for (let i = 0; i <= limits.tracking; i++) first.push(await viaProxy('203.0.113.61'));
+  expect(first.at(-1)).toBe(429);
+  // The other client behind the same proxy still gets its answer.
+  expect(await viaProxy('203.0.113.62')).toBe(404);
+  // A peer that is not the proxy, claiming to forward for the locked client, is itself the client.
+  expect(await getFrom('127.0.0.23', guessUrl(port), { 'x-forwarded-for': '203.0.113.61' })).toBe(404);
+  lookup.close();
 });

@@ -4,11 +4,12 @@ import { hashPassword } from '@/lib/auth/password';
 import { registerInput } from '@/lib/auth/register';
 import { finishRegistration, pendingRegistration, requestRegistration } from '@/lib/auth/registration-link';
 import { signInInput, signInWithPassword } from '@/lib/auth/sign-in';
+import { limits } from '@/lib/auth/throttle';
 import { db } from '@/lib/db/client';
 
 const portal = 'https://portal.example';
-const request = (identifier: string, name = 'សុខ ដារា', password = 'river lotus morning', locale = 'km') =>
-  requestRegistration(registerInput.parse({ name, identifier, password }), locale, portal);
+const request = (identifier: string, name = 'សុខ ដារា', password = 'river lotus morning', locale = 'km', address = `203.0.113.7-${randomUUID()}`) =>
+  requestRegistration(registerInput.parse({ name, identifier, password }), locale, portal, address);
 
 /** What the outbox holds for an address: the kind, the recipient's language and the link. */
 const outbox = async (address: string) =>
@@ -78,4 +79,15 @@ test('a known address takes as long to answer as a new one (the password is hash
   // Without the hash on the known path it answers in a small fraction of the new path's time.
   expect(median(taken)).toBeGreaterThan(median(fresh) * 0.6);
   expect(median(fresh)).toBeGreaterThan(median(taken) * 0.6);
+});
+
+test(`${limits.registration} registrations an hour from one client address; the next is refused, makes nothing and sends nothing`, { timeout: 120_000 }, async () => {
+  const address = `203.0.113.9-${randomUUID()}`;
+  for (let i = 0; i < limits.registration; i++) expect(await request(`many-${randomUUID()}@example.com`, undefined, undefined, undefined, address)).toEqual({ limitedMinutes: 0 });
+  const email = `limited-${randomUUID()}@example.com`;
+  expect(await request(email, undefined, undefined, undefined, address)).toEqual({ limitedMinutes: 60 });
+  expect(await db.pendingRegistration.count({ where: { email } })).toBe(0);
+  expect(await outbox(email)).toEqual([]);
+  // Another address is not held back.
+  expect(await request(email)).toEqual({ limitedMinutes: 0 });
 });

@@ -2,12 +2,12 @@
 import { redirect } from 'next/navigation';
 import { registerInput } from '@/lib/auth/register';
 import { finishRegistration, requestRegistration } from '@/lib/auth/registration-link';
-import { startSession } from '@/lib/auth/session';
+import { clientAddress, startSession } from '@/lib/auth/session';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { isLocale, routing } from '@/lib/i18n/routing';
-import { portalUrl } from '@/lib/licences/documents';
+import { publicAddress } from '@/lib/http/public-address';
 
 /**
  * A complete form always ends on the same "check your email / phone" page, whether the address
@@ -21,8 +21,11 @@ export async function register(locale: string, _: FormState, data: FormData): Pr
   const input = registerInput.safeParse(Object.fromEntries(data));
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)), values };
 
-  const result = await orUnavailable(() => requestRegistration(input.data, lang, portalUrl()));
+  const address = await clientAddress();
+  const result = await orUnavailable(() => requestRegistration(input.data, lang, publicAddress(), address));
   if (result === unavailable) return { formError: t.text('register.unavailable'), values };
+  // Counted per client address, whether the address has an account or not: it reveals nothing.
+  if (result.limitedMinutes) return { formError: t.text('errors.register.limited', { minutes: result.limitedMinutes }), values };
   redirect(`/${lang}/register/sent?by=${'email' in input.data.identifier ? 'email' : 'sms'}`);
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/lib/db/client';
 import { localeArgument } from '@/lib/forms/action-arguments';
-import { portalUrl } from '@/lib/licences/documents';
+import { publicAddress } from '@/lib/http/public-address';
 import { signBody } from '@/lib/payments/signing';
 
 /**
@@ -23,7 +23,7 @@ export async function confirmSandboxPayment(locale: string, billNumber: string):
     transactionId: `SANDBOX-${randomUUID()}`,
     paidAt: new Date().toISOString(),
   });
-  const response = await fetch(`${portalUrl()}/api/payments/callback`, {
+  const response = await fetch(`${publicAddress()}/api/payments/callback`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body) },
     body,

@@ -6,7 +6,7 @@ import { localeArgument, uuidArgument } from '@/lib/forms/action-arguments';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
-import { portalUrl } from '@/lib/licences/documents';
+import { publicAddress } from '@/lib/http/public-address';
 import { invite, revokeInvitation, setMembership } from '@/lib/organisations/invitations';
 import { canInOrganisation } from '@/lib/policy/policy';
 
@@ -25,9 +25,10 @@ export async function inviteAction(locale: string, organisationId: string, _: Fo
   const result = await orUnavailable(async () => {
     const actor = await requireActor(locale, `/organisations/${organisationId}`);
     if (!uuid.safeParse(organisationId).success || !canInOrganisation(actor, 'organisation.manage', organisationId)) notFound();
-    await invite({ ...actor, locale }, organisationId, parsed.data.email, parsed.data.role, portalUrl());
+    return invite({ ...actor, locale }, organisationId, parsed.data.email, parsed.data.role, publicAddress());
   });
   if (result === unavailable) return { formError: t.text('errors.invitation.unavailable'), values };
+  if (!result.ok) return { formError: t.text('errors.invitation.limited', { minutes: result.minutes }), values };
   redirect(`/${locale}/organisations/${organisationId}?invited=1`);
 }
 
