@@ -5,7 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { demoAuthenticatorKey, demoPassword, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
 import { signInOverHttp } from '../support/sign-in-over-http';
-import { nextBin, requireTestBuild, testBuildEnv } from '../support/test-build';
+import { requireTestBuild, testBuildEnv } from '../support/test-build';
 import { startTestPostgres, type TestPostgres } from '../support/test-postgres';
 import { size } from './size';
 

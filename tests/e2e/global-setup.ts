@@ -14,7 +14,7 @@ import { PrismaClient } from '../../lib/db/generated/client';
 import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
 import { configuredUrl, port, serverSecret } from '../playwright.config';
 import { startTestPostgres } from '../support/test-postgres';
-import { nextBin, requireTestBuild, testBuildEnv } from '../support/test-build';
+import { requireTestBuild, testBuildEnv } from '../support/test-build';
 import { identityClient, testIdentities } from './support/identities';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
