@@ -1,10 +1,9 @@
 import { notFound } from 'next/navigation';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { ActionForm } from '@/components/ui/action-form';
+import { StaffReasonPage } from '@/components/admin/staff-reason-page';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
-import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { rolesNeedingSecondFactor } from '@/lib/policy/policy';
@@ -24,22 +23,5 @@ export default async function ResetSecondFactorPage({ params }: Props) {
     select: { name: true, email: true },
   });
   if (!user) notFound();
-  const [t, tErrors] = await Promise.all([getTranslations('resetSecondFactor'), getTranslations('errors')]);
-  return (
-    <>
-      <p className="mb-4"><Link href="/admin">← {t('back')}</Link></p>
-      <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-2 text-lg font-bold">{user.name} · {user.email}</p>
-      <p className="mb-6 max-w-2xl">{t('lead')}</p>
-      <ActionForm
-        id="reset"
-        action={resetSecondFactorAction.bind(null, locale, userId)}
-        title={t('formTitle')}
-        fields={[{ kind: 'textarea', name: 'reason', label: t('reason'), hint: t('reasonHint') }]}
-        submit={t('submit')}
-        danger
-        labels={{ summaryTitle: tErrors('summaryTitle'), errorPrefix: tErrors('errorPrefix'), select: '' }}
-      />
-    </>
-  );
+  return <StaffReasonPage texts="resetSecondFactor" formId="reset" person={user} action={resetSecondFactorAction.bind(null, locale, userId)} />;
 }
