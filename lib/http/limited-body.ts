@@ -1,12 +1,22 @@
 /**
- * A request body read up to a limit, never further: a declared Content-Length past the limit is
- * refused before anything is read, and a body without one (chunked) is counted as it streams
- * and abandoned at the first byte past the limit. So no client can make the server hold more
- * than `limit` bytes of one request, however much it sends.
+ * A request body read up to a limit, never kept past it, so that no client can make the server
+ * hold more than `limit` bytes of one request, however much it sends.
+ *
+ * A browser sends the whole form before it reads the answer: cut it off and it shows "connection
+ * reset" instead of our message. So a body that declares a Content-Length past the limit, but
+ * within `drainFactor` times it, is read to its end and thrown away chunk by chunk (memory stays
+ * one chunk) and answered normally ('tooLarge'). Anything larger, and a body without a
+ * Content-Length (chunked: what scripts send, never a browser's form) that runs past the limit,
+ * is abandoned at once ('cutOff'): the caller closes the connection.
  */
-export async function bodyUpTo(request: Request, limit: number): Promise<Uint8Array | 'tooLarge'> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) return 'tooLarge';
+export type Oversized = 'tooLarge' | 'cutOff';
+
+const drainFactor = 4;
+
+export async function bodyUpTo(request: Request, limit: number): Promise<Uint8Array | Oversized> {
+  const header = request.headers.get('content-length');
+  const declared = header === null ? null : Number(header);
+  if (declared !== null && declared > limit * drainFactor) return 'cutOff';
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -15,13 +25,17 @@ export async function bodyUpTo(request: Request, limit: number): Promise<Uint8Ar
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
-      // Stop reading: what the client still sends is discarded by the server, not kept.
+    if (total > limit && (declared === null || total > limit * drainFactor)) {
       await reader.cancel().catch(() => {});
-      return 'tooLarge';
+      return 'cutOff';
+    }
+    if (total > limit) {
+      chunks.length = 0; // draining: what the client still sends is read and dropped
+      continue;
     }
     chunks.push(value);
   }
+  if (total > limit) return 'tooLarge';
   const body = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {

@@ -48,8 +48,9 @@ test("an investor's company files a construction permit through a colleague invi
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByText('The invitation was sent.')).toBeVisible();
 
-  // The worker sends the email through the outbox to the SMTP server; its link is followed.
-  const mail = await receivedMail(colleagueEmail);
+  // The worker sends the email through the outbox to the SMTP server (after the colleague's own
+  // registration link); its link is followed.
+  const mail = await receivedMail(colleagueEmail, 30_000, (m) => /\/invitations\//.test(m.text ?? ''));
   expect(mail.subject).toContain('Keo Development Co., Ltd.');
   const link = /https?:\/\/\S+\/invitations\/[^\s)>"]+/.exec(mail.text ?? '')?.[0];
   expect(link, 'the invitation link in the email').toBeTruthy();

@@ -21,7 +21,7 @@ test('a whole upload journey through an address other than the configured one st
   expect(elsewhere).toEqual([]);
 
   // Links the portal writes for later, such as the email's, carry the configured public address.
-  const mail = await receivedMail(email);
+  const mail = await receivedMail(email, 30_000, (m) => (m.text ?? '').includes(`/applications/${id}`));
   expect(mail.text).toContain(`http://localhost:${port}/en/applications/${id}`);
   expect(mail.text).not.toContain('127.0.0.1');
 });

@@ -33,8 +33,9 @@ export async function POST(request: Request, { params }: Params) {
   const refused = (error: string) => `error=${error}&document=${encodeURIComponent(document)}`;
 
   const body = await bodyUpTo(request, maxBodyBytes);
-  // The rest of an oversized body is never read: closing the connection tells the client to stop.
-  if (body === 'tooLarge') return back(refused('tooLarge'), { Connection: 'close' });
+  if (body === 'tooLarge') return back(refused('tooLarge'));
+  // The rest of a body cut off is never read: closing the connection tells the client to stop.
+  if (body === 'cutOff') return back(refused('tooLarge'), { Connection: 'close' });
   const file = (await parseForm(request, body))?.get('file');
   const result = await uploadDocument(application, actor, document, file instanceof File ? file : null);
   return back(result.ok ? `uploaded=${encodeURIComponent(document)}` : refused(result.error));
