@@ -33,9 +33,18 @@ export async function queueChoices(departmentCode: string) {
   return services.map((s) => ({ code: s.code, name: s.definition.name, stages: s.definition.stages.filter((st) => st.department === departmentCode) }));
 }
 
-/** Files the actor has an interest in are not theirs to see here: they stay for colleagues. */
-function withoutInterests(actor: Pick<Actor, 'id' | 'organisations'>): Prisma.ApplicationWhereInput[] {
+/**
+ * Files the actor has an interest in are not theirs to see here: they stay for colleagues. Most
+ * staff have none in their department's queue, and then no filter is added: it would make the
+ * page count read every row of a large queue instead of its index alone (the queue benchmark's
+ * first page went from 74 to 343 ms at p95 with a million files).
+ */
+async function withoutInterests(departmentId: string, actor: Pick<Actor, 'id' | 'organisations'>): Promise<Prisma.ApplicationWhereInput[]> {
   const { applicantIds, organisationIds } = interestsOf(actor);
+  const interests: Prisma.ApplicationWhereInput[] = [{ applicantId: { in: applicantIds } }];
+  if (organisationIds.length) interests.push({ organisationId: { in: organisationIds } });
+  const any = await db.application.findFirst({ where: { currentDepartmentId: departmentId, OR: interests }, select: { id: true } });
+  if (!any) return [];
   const notApplicant = { applicantId: { notIn: applicantIds } };
   // Spelled with `null` apart: SQL's NOT IN is never true for a file without an organisation.
   return organisationIds.length ? [notApplicant, { OR: [{ organisationId: null }, { organisationId: { notIn: organisationIds } }] }] : [notApplicant];
@@ -43,7 +52,7 @@ function withoutInterests(actor: Pick<Actor, 'id' | 'organisations'>): Prisma.Ap
 
 export async function departmentQueue(departmentId: string, actor: Pick<Actor, 'id' | 'organisations'>, filters: QueueFilters, holidays: ReadonlySet<string>, now = new Date()) {
   const actorId = actor.id;
-  const where: Prisma.ApplicationWhereInput = { currentDepartmentId: departmentId, AND: withoutInterests(actor) };
+  const where: Prisma.ApplicationWhereInput = { currentDepartmentId: departmentId, AND: await withoutInterests(departmentId, actor) };
   if (filters.service) where.service = { code: filters.service };
   if (filters.stage) where.currentStageKey = filters.stage;
   if (filters.status) where.status = filters.status === 'waiting' ? { in: waiting } : 'info_requested';
