@@ -12,6 +12,11 @@ export const configuredUrl = `http://localhost:${port}`;
 export const browserUrl = `http://127.0.0.1:${port}`;
 // The server's NEXTAUTH_SECRET: tests seal staff authenticator keys with it (see fixtures.ts).
 export const serverSecret = 'end-to-end-test-secret';
+// Debian's headless shell (package chromium-headless-shell: Chromium's engine without the
+// desktop browser around it), as Playwright itself uses for headless runs: the same Blink, with
+// a fraction of the work for each new page (measured: the suite's pages and sessions specs in 81 s
+// against 135 s with the full browser). Playwright's own browser download cannot reach its server here.
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 
 export default defineConfig({
   testDir: './e2e',
@@ -35,11 +40,12 @@ export default defineConfig({
     viewport: { width: 390, height: 844 },
     isMobile: true,
     hasTouch: true,
-    trace: 'retain-on-failure',
+    // No trace by default: recording one costs every test time whether it fails or not. To look
+    // into a failure, run the spec again with `--trace retain-on-failure`.
+    trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
-      // Debian's Chromium: Playwright's own browser download cannot reach its server here.
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },

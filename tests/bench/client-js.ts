@@ -4,6 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { signInAs, type Served } from './serve';
+import { chromiumPath } from '../playwright.config';
 
 /** A Cookie header ("a=1; b=2") as the browser's cookies for `url`. */
 const cookiesOf = (header: string, url: string) =>
@@ -43,7 +44,7 @@ export async function measureClientJs(served: Served, floorUrl: string): Promise
   const draft = await served.db.application.create({ data: { serviceId: version.serviceId, serviceVersionId: version.id, applicantId: citizen.id } });
   const cookie = await signInAs(served, 'citizen@demo.gov.kh');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {

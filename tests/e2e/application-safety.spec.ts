@@ -23,7 +23,10 @@ test("a second citizen gets \"Page not found\" for the first one's application a
   await upload(page, 'Medical certificate', files.pdf());
   const [doc] = await sql<{ id: string }>(`select id from "Document" where "applicationId" = $1`, [id]);
   const documentUrl = `/en/applications/${id}/documents/${doc!.id}`;
-  expect((await page.request.get(documentUrl)).status()).toBe(200);
+  const file = await page.request.get(documentUrl);
+  expect(file.status()).toBe(200);
+  // Served from the portal's own address under a policy that runs nothing.
+  expect(file.headers()['content-security-policy']).toContain("default-src 'none'");
   await signOut(page);
 
   await registerCitizen(page, 'en', 'Someone Else');

@@ -12,7 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import { demoIdentities, startDemoIdentityProvider } from '../../lib/auth/demo-identity-provider';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
-import { configuredUrl, port, serverSecret } from '../playwright.config';
+import { chromiumPath, configuredUrl, port, serverSecret } from '../playwright.config';
 import { startTestPostgres } from '../support/test-postgres';
 import { requireTestBuild, testBuildEnv } from '../support/test-build';
 import { identityClient, testIdentities } from './support/identities';
@@ -60,9 +60,8 @@ const stopped = (child: ChildProcess) =>
   child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
 
 export default async function globalSetup() {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    throw new Error(`No Chromium at ${chromium}. Install Debian's: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}. Install Debian's: sudo apt-get install -y chromium-headless-shell (or set CHROMIUM_PATH).`);
   }
   requireTestBuild();
   const postgres = await startTestPostgres();

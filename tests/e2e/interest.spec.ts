@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { fileVehicleRegistration } from './support/apply';
-import { copyOfStaff, expect, pageAlert, passSecondFactor, signIn, sql, test } from './support/fixtures';
+import { copyOfStaff, expect, pageAlert, passSecondFactor, signedInAs, signIn, sql, test } from './support/fixtures';
 import { demoPassword } from '../../prisma/seed';
 
 // Nobody decides a file they have an interest in: not through the pages, and not by replaying
@@ -62,7 +62,7 @@ test('a head of department who applied through their company cannot approve the 
 
   // A colleague who has no interest sees the file and may decide it.
   const decider = await (await browser.newContext()).newPage();
-  await signIn(decider, 'head.transport@demo.gov.kh');
+  await signedInAs(decider, 'head.transport@demo.gov.kh');
   await decider.goto(atApproval);
   await expect(decider.getByRole('link', { name: reference, exact: true })).toBeVisible();
   await decider.goto(`/en/staff/applications/${id}`);

@@ -1,13 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
 import { formatDay } from '../../lib/i18n/format';
 import { fileConstructionPermit, registerCitizen } from './support/apply';
-import { expect, expectNoAxeViolations, signIn, sql, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, signedInAs, sql, test } from './support/fixtures';
 import { receivedMail } from './support/mail';
 import { configuredUrl } from '../playwright.config';
 
 async function staffBrowser(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
+  await signedInAs(page, email);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { fileVehicleRegistration, registerCitizen } from './support/apply';
-import { expect, signIn, sql, test } from './support/fixtures';
+import { expect, signedInAs, sql, test } from './support/fixtures';
 
 test('a clerk who opens a file through the applicant\'s own page, and a document there, shows in "Who opened your file"', async ({ page, browser }) => {
   test.setTimeout(120_000);
@@ -12,7 +12,7 @@ test('a clerk who opens a file through the applicant\'s own page, and a document
 
   // The clerk of the holding department goes through the applicant-side address, not the review page.
   const clerk = await (await browser.newContext()).newPage();
-  await signIn(clerk, 'clerk.transport@demo.gov.kh');
+  await signedInAs(clerk, 'clerk.transport@demo.gov.kh');
   await clerk.goto(`/en/applications/${id}`);
   await expect(clerk.getByRole('heading', { level: 1, name: 'Your application: Register a new vehicle' })).toBeVisible();
   const invoice = clerk.getByRole('link', { name: /\.pdf$/ }).first();

@@ -126,4 +126,40 @@ export async function signedInAs(page: Page, identifier: string): Promise<void> 
 
 const storedSessions = new Map<string, Awaited<ReturnType<BrowserContext['cookies']>>>();
 
-export const test = base;
+/**
+ * Watches a page for what the browser refused under the portal's policies (a script, style,
+ * frame or form blocked by the Content-Security-Policy, a feature by the Permissions-Policy) and
+ * for an HTML page served without the policy's nonce. Every test's page is watched (see `test`),
+ * so every journey, with JavaScript and without, proves the pages work under the policy.
+ */
+async function watchPolicies(page: Page): Promise<{ violations: string[]; unguarded: string[] }> {
+  const violations: string[] = [];
+  const unguarded: string[] = [];
+  await page.exposeFunction('reportPolicyViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportPolicyViolation(text: string): void }).reportPolicyViolation(
+        `${event.violatedDirective} blocked '${event.blockedURI}' on ${location.pathname}`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (/content.security.policy|permissions.policy/i.test(message.text())) violations.push(message.text());
+  });
+  page.on('response', (response) => {
+    const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+    if (html && response.request().isNavigationRequest() && response.frame() === page.mainFrame() && response.status() < 300) {
+      if (!/'nonce-[^']+'/.test(response.headers()['content-security-policy'] ?? '')) unguarded.push(response.url());
+    }
+  });
+  return { violations, unguarded };
+}
+
+export const test = base.extend({
+  page: async ({ page }, run) => {
+    const seen = await watchPolicies(page);
+    await run(page);
+    expect(seen.violations, 'what the browser blocked under the policies').toEqual([]);
+    expect(seen.unguarded, 'pages served without the policy').toEqual([]);
+  },
+});
