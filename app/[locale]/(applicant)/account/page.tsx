@@ -15,6 +15,7 @@ import type { NotificationData, NotificationKind } from '@/lib/notifications/not
 import { SignInSection } from '@/components/account/sign-in-section';
 import { linkNationalIdAction } from './actions';
 import { signOutEverywhereAction } from './security-actions';
+import { Reference } from '@/components/ui/reference';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string; password?: string }> };
 
@@ -93,7 +94,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
                   </Link>
                 ),
               },
-              { header: t('reference'), cell: (a) => a.reference ?? t('noReference') },
+              { header: t('reference'), cell: (a) => (a.reference ? <Reference>{a.reference}</Reference> : t('noReference')) },
               { header: t('status'), cell: (a) => <StatusTag tone={a.status === 'info_requested' ? 'amber' : a.status === 'draft' ? 'grey' : 'blue'}>{tStatus(a.status)}</StatusTag> },
               { header: t('updated'), cell: (a) => format.dateTime(a.updatedAt, { dateStyle: 'medium' }) },
             ]}

@@ -11,6 +11,7 @@ import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasRoleIn } from '@/lib/policy/policy';
 import { departmentQueue, departmentWorkload, queueFilters } from '@/lib/workflow/queue';
+import { Reference } from '@/components/ui/reference';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ department?: string; page?: string }> };
 
@@ -52,7 +53,7 @@ export default async function SupervisorPage({ params, searchParams }: Props) {
           rows={overdue.items}
           rowKey={(r) => r.id}
           columns={[
-            { header: tStaff('reference'), cell: (r) => r.reference },
+            { header: tStaff('reference'), cell: (r) => <Reference>{r.reference}</Reference> },
             { header: tStaff('service'), cell: (r) => r.service[locale] },
             { header: tStaff('stageDue'), cell: (r) => (r.stageDueAt ? formatDay(r.stageDueAt, locale) : '—') },
             { header: tStaff('assignee'), cell: (r) => r.assignee?.name ?? tStaff('unassigned') },
