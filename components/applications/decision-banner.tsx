@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
-import { Reference, WithReference } from '@/components/ui/reference';
+import { Reference, WithReferences } from '@/components/ui/reference';
 import type { Outcome } from '@/lib/applications/outcome';
 import { formatDay } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
@@ -37,7 +37,7 @@ export async function DecisionBanner({ outcome, locale, rejectedReason, licence,
     case 'revoked':
       return (
         <Alert tone="error" title={tOutcome('revokedTitle')}>
-          {licence && outcome.on ? <p>{<WithReference text={tOutcome('revokedLead', { number: licence.number, date: formatDay(outcome.on, locale) })} reference={licence.number} />}</p> : null}
+          {licence && outcome.on ? <p><WithReferences text={tOutcome('revokedLead', { number: licence.number, date: formatDay(outcome.on, locale) })} /></p> : null}
           {reason(licence?.revokedReason)}
           {downloadLink}
         </Alert>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { splitAtNumbers } from '@/lib/numbering/reference-text';
 
 /**
  * A reference, licence or receipt number (VR-2026-000123) kept on one line: a browser may break
@@ -8,15 +9,9 @@ export function Reference({ children }: { children: ReactNode }) {
   return <span className="whitespace-nowrap">{children}</span>;
 }
 
-/** A translated sentence or heading holding a reference: the reference stays whole, the words wrap. */
-export function WithReference({ text, reference }: { text: string; reference: string | null }) {
-  const at = reference ? text.indexOf(reference) : -1;
-  if (!reference || at < 0) return text;
-  return (
-    <>
-      {text.slice(0, at)}
-      <Reference>{reference}</Reference>
-      {text.slice(at + reference.length)}
-    </>
-  );
+/** A translated sentence, heading or hint: the ministry's numbers in it stay whole, the words wrap. */
+export function WithReferences({ text }: { text: string }) {
+  const parts = splitAtNumbers(text);
+  if (parts.length === 1) return text;
+  return parts.map((part, i) => (i % 2 ? <Reference key={i}>{part}</Reference> : part));
 }

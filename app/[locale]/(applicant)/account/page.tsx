@@ -13,9 +13,9 @@ import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
 import { SignInSection } from '@/components/account/sign-in-section';
+import { Reference } from '@/components/ui/reference';
 import { linkNationalIdAction } from './actions';
 import { signOutEverywhereAction } from './security-actions';
-import { Reference } from '@/components/ui/reference';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string; password?: string }> };
 

@@ -8,8 +8,8 @@ import { formatDay } from '@/lib/i18n/format';
 import { isLocale, routing } from '@/lib/i18n/routing';
 
 export interface TrackState extends FormState {
-  /** Ready to show, in the page's language; the heading holds the reference, to be kept whole. */
-  result?: { reference: string; heading: string; rows: (readonly [string, string])[] };
+  /** Ready to show, in the page's language. */
+  result?: { heading: string; rows: (readonly [string, string])[] };
 }
 
 // Public on purpose: anyone holding a reference and its tracking code may see the status.
@@ -39,7 +39,6 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
   return {
     values,
     result: {
-      reference: a.reference,
       heading: t('result', { reference: a.reference }),
       rows: [
         [t('service'), a.service[lang]],

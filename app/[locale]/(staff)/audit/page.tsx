@@ -5,11 +5,11 @@ import { Button } from '@/components/ui/button';
 import { formatRiel } from '@/lib/i18n/format';
 import { markReportHandled } from './actions';
 import { Table } from '@/components/ui/table';
+import { Reference } from '@/components/ui/reference';
 import { verifyAuditChain } from '@/lib/audit/verify-chain';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/routing';
-import { Reference } from '@/components/ui/reference';
 
 type Props = { params: Promise<{ locale: Locale }> };
 

@@ -5,7 +5,7 @@ import { AnswerList } from '@/components/applications/answer-list';
 import { DecisionBanner } from '@/components/applications/decision-banner';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
-import { Reference, WithReference } from '@/components/ui/reference';
+import { Reference, WithReferences } from '@/components/ui/reference';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
 import { allows, openApplication } from '@/lib/applications/find-application';
@@ -156,7 +156,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       {payment?.status === 'paid' ? (
         <section aria-labelledby="fee-paid" className="mb-8">
           <h2 id="fee-paid" className="mb-2 text-2xl font-bold">{t('paidTitle')}</h2>
-          <p className="mb-2"><WithReference text={t('paidLead', { amount: formatRiel(payment.amountRiel, locale), date: formatDateTime(payment.paidAt!, locale), receipt: payment.receiptNumber ?? '' })} reference={payment.receiptNumber} /></p>
+          <p className="mb-2"><WithReferences text={t('paidLead', { amount: formatRiel(payment.amountRiel, locale), date: formatDateTime(payment.paidAt!, locale), receipt: payment.receiptNumber ?? '' })} /></p>
           <p><a href={`/${locale}/applications/${id}/receipt`}>{t('downloadReceipt')}</a></p>
         </section>
       ) : application.feeRiel && allows(actor, application, 'application.pay') && application.status !== 'rejected' ? (

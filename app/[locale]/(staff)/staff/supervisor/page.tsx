@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
+import { Reference } from '@/components/ui/reference';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
@@ -11,7 +12,6 @@ import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasRoleIn } from '@/lib/policy/policy';
 import { departmentQueue, departmentWorkload, queueFilters } from '@/lib/workflow/queue';
-import { Reference } from '@/components/ui/reference';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ department?: string; page?: string }> };
 

@@ -5,6 +5,7 @@ import { ActionForm, type ActionField } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
+import { WithReferences } from '@/components/ui/reference';
 import { openApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -17,7 +18,6 @@ import type { Locale } from '@/lib/i18n/routing';
 import { hasInterest } from '@/lib/policy/policy';
 import { staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
 import { staffStepAction } from './actions';
-import { WithReference } from '@/components/ui/reference';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -125,7 +125,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     <>
       <p className="mb-4"><Link href="/staff">← {t('backToQueue')}</Link></p>
       {done && staffSteps.includes(done as StaffStep) ? <Alert tone="success">{t(`done.${done as StaffStep}`)}</Alert> : null}
-      <h1 className="mb-6 text-3xl font-bold"><WithReference text={t('heading', { reference: file.reference ?? '', service: definition.name[locale] })} reference={file.reference} /></h1>
+      <h1 className="mb-6 text-3xl font-bold"><WithReferences text={t('heading', { reference: file.reference ?? '', service: definition.name[locale] })} /></h1>
       <SummaryList rows={summary} className="mb-8" />
 
       <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
