@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field } from '@/components/ui/field';
 import { TextInput } from '@/components/ui/inputs';
+import { WithReferences } from '@/components/ui/reference';
 import { SummaryList } from '@/components/ui/summary-list';
 import type { TrackState } from '@/app/[locale]/(public)/track/actions';
 
@@ -27,7 +28,7 @@ export function TrackForm({ action, labels }: { action: (state: TrackState, data
       <div role="status">
       {state.result ? (
         <section aria-labelledby="track-result" className="mb-8 border-l-8 border-brand-700 bg-brand-50 p-4">
-          <h2 id="track-result" className="mb-3 text-2xl font-bold">{state.result.heading}</h2>
+          <h2 id="track-result" className="mb-3 text-2xl font-bold"><WithReferences text={state.result.heading} /></h2>
           <SummaryList rows={state.result.rows} />
         </section>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { WithReferences } from './reference';
 
 // Works in server and client components alike: every word arrives as a prop, so no translation
 // runtime is shipped to the browser.
@@ -9,7 +10,8 @@ export function describedBy(id: string, hint?: ReactNode, error?: string): strin
 }
 
 export function Hint({ id, children }: { id: string; children?: ReactNode }) {
-  return children ? <p id={`${id}-hint`} className="text-slate-600">{children}</p> : null;
+  // Hints give examples ("for example VR-2026-000123"): the example stays whole on a phone.
+  return children ? <p id={`${id}-hint`} className="text-slate-600">{typeof children === 'string' ? <WithReferences text={children} /> : children}</p> : null;
 }
 
 /** `prefix` is the visually hidden "Error:" that tells a screen reader what follows. */

@@ -1,15 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import { query } from '@/lib/db/client';
-import type { ApplicationStatus } from '@/lib/db/generated/enums';
+import type { ApplicationStatus, LicenceStatus } from '@/lib/db/generated/enums';
 import { failureDelayMs, recordFailure } from '@/lib/auth/throttle';
 import type { LocalizedText } from '@/lib/services/definition';
+import { applicationOutcome, type Outcome } from './outcome';
 import { definitionOfVersion } from '@/lib/services/queries';
 
-/** What public tracking shows: status and routing, never the applicant or their answers. */
+/**
+ * What public tracking shows: status and routing, never the applicant or their answers. A decided
+ * file shows its outcome instead of a stage, a department and an expected date (all null).
+ */
 export interface TrackedApplication {
   reference: string;
   service: LocalizedText;
   status: ApplicationStatus;
+  outcome: Outcome | null;
   stage: LocalizedText | null;
   department: LocalizedText | null;
   dueAt: Date | null;
@@ -25,6 +30,9 @@ interface Row {
   status: ApplicationStatus | null;
   currentStageKey: string | null;
   dueAt: Date | null;
+  decidedAt: Date | null;
+  licenceStatus: LicenceStatus | null;
+  revokedAt: Date | null;
   versionId: string | null;
   nameKm: string | null;
   nameEn: string | null;
@@ -38,12 +46,14 @@ interface Row {
  */
 export async function trackApplication(reference: string, code: string, clientAddress: string): Promise<TrackResult> {
   const [row] = await query<Row>(
-    `select a.reference, a."trackingCode", a.status, a."currentStageKey", a."dueAt",
+    `select a.reference, a."trackingCode", a.status, a."currentStageKey", a."dueAt", a."decidedAt",
+            l.status as "licenceStatus", l."revokedAt",
             a."serviceVersionId" as "versionId", d."nameKm", d."nameEn",
             (select t."lockedUntil" from "SignInThrottle" t where t.key = $2 and t."lockedUntil" > now()) as "lockedUntil"
      from (select 1) as one
      left join "Application" a on a.reference = $1
-     left join "Department" d on d.id = a."currentDepartmentId"`,
+     left join "Department" d on d.id = a."currentDepartmentId"
+     left join "Licence" l on l."applicationId" = a.id`,
     [reference.trim().toUpperCase(), `tracking:${clientAddress}`],
   );
   if (row?.lockedUntil) return { ok: false, error: 'limited', minutes: Math.ceil((row.lockedUntil.getTime() - Date.now()) / 60_000) };
@@ -53,15 +63,17 @@ export async function trackApplication(reference: string, code: string, clientAd
     return { ok: false, error: 'notFound' };
   }
   const definition = await definitionOfVersion(row.versionId!);
+  const outcome = applicationOutcome({ status: row.status!, decidedAt: row.decidedAt }, row.licenceStatus ? { status: row.licenceStatus, revokedAt: row.revokedAt } : null);
   return {
     ok: true,
     application: {
       reference: row.reference,
       service: definition.name,
       status: row.status!,
-      stage: definition.stages.find((s) => s.key === row.currentStageKey)?.name ?? null,
-      department: row.nameKm && row.nameEn ? { km: row.nameKm, en: row.nameEn } : null,
-      dueAt: row.dueAt,
+      outcome,
+      stage: outcome ? null : (definition.stages.find((s) => s.key === row.currentStageKey)?.name ?? null),
+      department: !outcome && row.nameKm && row.nameEn ? { km: row.nameKm, en: row.nameEn } : null,
+      dueAt: outcome ? null : row.dueAt,
     },
   };
 }

@@ -37,7 +37,7 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
       [both('issuedOn'), phnomPenhDay(licence.issuedAt)],
       ...definition.conditions.map((condition, i): [LocalizedText, string] => [i === 0 ? both('conditions') : { km: '', en: '' }, `${condition.km} / ${condition.en}`]),
     ],
-    qr: { content: qrContent(`${publicAddress()}/km`, licence.number, licence.signedFields, licence.signature), caption: both('scan') },
+    qr: { content: qrContent(publicAddress(), licence.number, licence.signedFields, licence.signature), caption: both('scan') },
   });
   return { number: licence.number, pdf };
 }

@@ -103,6 +103,9 @@ test('a construction permit passes intake, technical review, inspection and the 
 
   await page.reload();
   await expect(page.getByText('Your document has been issued')).toBeVisible();
+  // Decided: the decision and its day, no longer a stage or an expected date.
+  await expect(page.locator('main dl').first()).toContainText('Decided on');
+  await expect(page.locator('main dl').first()).not.toContainText('Expected decision by');
   const history = page.getByRole('list').filter({ hasText: 'Application submitted' });
   for (const line of ['More information requested', 'Information sent; back in review', 'Stage completed · Intake', 'Stage completed · Technical review', 'Site inspection carried out', 'Application approved', 'Document issued']) {
     await expect(history).toContainText(line);
@@ -171,6 +174,12 @@ test('a construction permit passes intake, technical review, inspection and the 
   await checker.reload();
   await expect(checker.locator('#verdict')).toHaveText('Revoked');
   await expect(checker.getByText('The building exceeds the approved height.')).toBeVisible();
+  // The holder's page leads with the revocation and its reason, not a green "issued".
+  await page.goto(`/en/applications/${id}`);
+  await expect(pageAlert(page)).toContainText('Revoked: your document is no longer valid');
+  await expect(pageAlert(page)).toContainText('The building exceeds the approved height.');
+  await expect(page.getByText('Your document has been issued')).toHaveCount(0);
+  await expect(page.locator('main dl').first()).toContainText('Revoked on');
   expect((await (await browser.newContext()).request.get(`/en/applications/${id}/licence`)).status()).toBe(404);
 });
 

@@ -49,8 +49,43 @@ test('a number alone shows the document and its validity, not the holder; the QR
   await expect(page.getByLabel("Holder's name, as printed on the document")).toHaveCount(0);
 });
 
+test("the QR's address opens in the browser's language and keeps the signed fields across a language change", async ({ browser }) => {
+  const { number, qr } = await issuedLicence();
+  const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await page.goto(`/verify/${number}${qr}`);
+  await expect(page).toHaveURL(`/en/verify/${number}${qr}`);
+  await expect(page.getByText("The QR code's signature is genuine")).toBeVisible();
+  await page.getByRole('link', { name: 'ភាសាខ្មែរ' }).click();
+  await expect(page).toHaveURL(`/km/verify/${number}${qr}`);
+  await expect(page.getByText('ហត្ថលេខានៃកូដ QR គឺពិត')).toBeVisible();
+  await expect(page.locator('main dd').filter({ hasText: holder })).toBeVisible();
+  await page.close();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('a licence is checked by the number typed from the home page: known, unknown and mistyped', async ({ page }) => {
+    const { number } = await issuedLicence();
+    const check = async (typed: string) => {
+      await page.getByLabel('Licence or permit number').fill(typed);
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+    };
+    await page.goto('/en');
+    await check(number.toLowerCase());
+    await expect(page.getByRole('heading', { level: 1, name: `Licence ${number}` })).toBeVisible();
+    await expect(page.locator('#verdict')).toHaveText('Valid');
+    await expect(page.locator('main')).not.toContainText(holder);
+
+    await page.goto('/en');
+    await check('CPL-1999-000001');
+    await expect(page.getByText('No licence or permit has this number')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toHaveCount(0);
+    await check('CPL-1999');
+    await expect(page.getByRole('link', { name: /Enter the number as it is printed on the document/ })).toBeVisible();
+    await check(number);
+    await expect(page.locator('#verdict')).toHaveText('Valid');
+  });
 
   test('the name printed on the paper shows the holder when it matches, and says so when it does not', async ({ page }) => {
     const { number } = await issuedLicence();

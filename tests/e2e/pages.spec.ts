@@ -11,6 +11,7 @@ const publicPages = [
   { path: '/track', heading: { en: 'Track an application', km: 'តាមដានពាក្យស្នើសុំ' } },
   { path: '/fees', heading: { en: 'What should I pay?', km: 'តើខ្ញុំត្រូវបង់ប៉ុន្មាន?' } },
   { path: '/verify/CPL-1999-000001', heading: { en: 'Check a licence or permit', km: 'ពិនិត្យអាជ្ញាប័ណ្ណ ឬលិខិតអនុញ្ញាត' } },
+  { path: '/verify?number=CPL-1999', heading: { en: 'Check a licence or permit', km: 'ពិនិត្យអាជ្ញាប័ណ្ណ ឬលិខិតអនុញ្ញាត' } },
   { path: '/sandbox-bank', heading: { en: 'Sandbox bank', km: 'ធនាគារសាកល្បង' } },
 ];
 

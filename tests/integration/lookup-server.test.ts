@@ -80,3 +80,17 @@ test('behind a trusted proxy, two forwarded clients are counted apart; an untrus
   expect(await getFrom('127.0.0.23', guessUrl(port), { 'x-forwarded-for': '203.0.113.61' })).toBe(404);
   lookup.close();
 });
+
+test('a decided application is tracked by its decision and when, with no stage, department or expected date', async () => {
+  const id = await filedApplication(await newCitizen());
+  const decidedAt = new Date('2026-12-01T03:00:00Z');
+  const { reference, trackingCode } = await db.application.update({ where: { id }, data: { status: 'issued', currentDepartmentId: null, decidedAt } });
+  const track = async () => (await fetch(`${base}/api/track?reference=${reference}&code=${trackingCode}`, { headers: { 'x-forwarded-for': '203.0.113.9' } })).json();
+  expect(await track()).toMatchObject({ status: 'issued', outcome: { decision: 'issued', on: decidedAt.toISOString() }, stage: null, department: null, dueAt: null });
+
+  const revokedAt = new Date('2026-12-02T04:00:00Z');
+  await db.licence.create({
+    data: { number: `DLL-2026-${id.slice(0, 6)}`, applicationId: id, holderName: 'Test Citizen', validFrom: decidedAt, signedFields: '-', signature: '-', status: 'revoked', revokedAt, revokedReason: 'Issued in error.' },
+  });
+  expect(await track()).toMatchObject({ status: 'issued', outcome: { decision: 'revoked', on: revokedAt.toISOString() } });
+});

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { CheckLicenceForm } from '@/components/licences/check-licence-form';
 import { ButtonLink } from '@/components/ui/button';
 import { ServiceList } from '@/components/services/service-card';
 import { currentActor } from '@/lib/auth/session';
@@ -9,10 +10,11 @@ import { listPublishedServices } from '@/lib/services/queries';
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, tLayout, tDashboard, services, actor] = await Promise.all([
+  const [t, tLayout, tDashboard, tCheck, services, actor] = await Promise.all([
     getTranslations('home'),
     getTranslations('layout'),
     getTranslations('dashboard'),
+    getTranslations('checkLicence'),
     listPublishedServices(),
     currentActor(),
   ]);
@@ -34,8 +36,14 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
       <ul className="mb-10 flex flex-col gap-2">
         <li><Link href="/track">{tDashboard('trackLink')}</Link></li>
         <li><Link href="/fees">{tDashboard('feesLink')}</Link></li>
+        <li><a href="#check-licence">{tCheck('footerLink')}</a></li>
       </ul>
       <ServiceList services={services} locale={locale} />
+      <section aria-labelledby="check-licence" className="mt-10">
+        <h2 id="check-licence" className="mb-2 text-2xl font-bold">{tCheck('title')}</h2>
+        <p className="mb-4 max-w-2xl">{tCheck('homeLead')}</p>
+        <CheckLicenceForm />
+      </section>
     </>
   );
 }

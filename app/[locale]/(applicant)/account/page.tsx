@@ -13,6 +13,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
 import { SignInSection } from '@/components/account/sign-in-section';
+import { Reference } from '@/components/ui/reference';
 import { linkNationalIdAction } from './actions';
 import { signOutEverywhereAction } from './security-actions';
 
@@ -93,7 +94,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
                   </Link>
                 ),
               },
-              { header: t('reference'), cell: (a) => a.reference ?? t('noReference') },
+              { header: t('reference'), cell: (a) => (a.reference ? <Reference>{a.reference}</Reference> : t('noReference')) },
               { header: t('status'), cell: (a) => <StatusTag tone={a.status === 'info_requested' ? 'amber' : a.status === 'draft' ? 'grey' : 'blue'}>{tStatus(a.status)}</StatusTag> },
               { header: t('updated'), cell: (a) => format.dateTime(a.updatedAt, { dateStyle: 'medium' }) },
             ]}

@@ -3,6 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { TextInput } from '@/components/ui/inputs';
+import { WithReferences } from '@/components/ui/reference';
 import { officialFee } from '@/lib/applications/official-fee';
 import { clientAddress } from '@/lib/auth/session';
 import { formatRiel } from '@/lib/i18n/format';
@@ -30,7 +31,7 @@ export default async function FeesPage({ params, searchParams }: Props) {
       <p className="mb-8 max-w-2xl">{t('lead')}</p>
       {fee?.ok ? (
         <section aria-labelledby="fee-result" className="mb-8 border-l-8 border-brand-700 bg-brand-50 p-4">
-          <h2 id="fee-result" className="mb-2 text-2xl font-bold">{t('resultTitle', { reference: fee.reference })}</h2>
+          <h2 id="fee-result" className="mb-2 text-2xl font-bold"><WithReferences text={t('resultTitle', { reference: fee.reference })} /></h2>
           <p className="mb-3">{fee.service[locale]}</p>
           <table className="mb-4 w-full max-w-xl border-collapse">
             <caption className="sr-only">{t('lines')}</caption>

@@ -9,7 +9,7 @@ import { isLocale, routing } from '@/lib/i18n/routing';
 
 export interface TrackState extends FormState {
   /** Ready to show, in the page's language. */
-  result?: { heading: string; rows: [string, string][] };
+  result?: { heading: string; rows: (readonly [string, string])[] };
 }
 
 // Public on purpose: anyone holding a reference and its tracking code may see the status.
@@ -30,7 +30,11 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
       ? { formError: tr.text('errors.track.limited', { minutes: found.minutes }), values }
       : { formError: tr.text('errors.track.notFound'), values };
   }
-  const [t, tStatus] = await Promise.all([getTranslations({ locale: lang, namespace: 'track' }), getTranslations({ locale: lang, namespace: 'applicationStatus' })]);
+  const [t, tStatus, tOutcome] = await Promise.all([
+    getTranslations({ locale: lang, namespace: 'track' }),
+    getTranslations({ locale: lang, namespace: 'applicationStatus' }),
+    getTranslations({ locale: lang, namespace: 'outcome' }),
+  ]);
   const a = found.application;
   return {
     values,
@@ -38,10 +42,17 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
       heading: t('result', { reference: a.reference }),
       rows: [
         [t('service'), a.service[lang]],
-        [t('status'), tStatus(a.status)],
-        [t('stage'), a.stage?.[lang] ?? '—'],
-        [t('department'), a.department?.[lang] ?? '—'],
-        [t('expected'), a.dueAt ? formatDay(a.dueAt, lang) : '—'],
+        ...(a.outcome
+          ? ([
+              [t('status'), tOutcome(a.outcome.decision)],
+              [tOutcome(a.outcome.decision === 'revoked' ? 'revokedOn' : 'decidedOn'), a.outcome.on ? formatDay(a.outcome.on, lang) : '—'],
+            ] as const)
+          : ([
+              [t('status'), tStatus(a.status)],
+              [t('stage'), a.stage?.[lang] ?? '—'],
+              [t('department'), a.department?.[lang] ?? '—'],
+              [t('expected'), a.dueAt ? formatDay(a.dueAt, lang) : '—'],
+            ] as const)),
       ],
     },
   };

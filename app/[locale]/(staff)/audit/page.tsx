@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { formatRiel } from '@/lib/i18n/format';
 import { markReportHandled } from './actions';
 import { Table } from '@/components/ui/table';
+import { Reference } from '@/components/ui/reference';
 import { verifyAuditChain } from '@/lib/audit/verify-chain';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -70,7 +71,7 @@ export default async function AuditPage({ params }: Props) {
         <ul aria-labelledby="reports" className="mb-8 flex flex-col gap-4">
           {reports.map((r) => (
             <li key={r.id} className="border-l-4 border-red-700 pl-3">
-              <p className="font-bold">{r.application.reference}: {locale === 'km' ? r.application.serviceVersion.nameKm : r.application.serviceVersion.nameEn}</p>
+              <p className="font-bold"><Reference>{r.application.reference}</Reference>: {locale === 'km' ? r.application.serviceVersion.nameKm : r.application.serviceVersion.nameEn}</p>
               <p className="text-sm text-slate-600">
                 {format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('heldBy', { department: departmentName(r.application.currentDepartmentId) })}
                 {r.amountRiel !== null ? ` · ${t('asked', { amount: formatRiel(r.amountRiel, locale) })}` : ''}
@@ -99,7 +100,7 @@ export default async function AuditPage({ params }: Props) {
           columns={[
             { header: t('when'), cell: (e) => format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
             { header: t('event'), cell: (e) => tEvents(e.type as 'submitted') },
-            { header: t('reference'), cell: (e) => e.application.reference ?? '—' },
+            { header: t('reference'), cell: (e) => (e.application.reference ? <Reference>{e.application.reference}</Reference> : '—') },
             { header: t('actor'), cell: (e) => e.actor?.name ?? '—' },
             { header: t('department'), cell: (e) => departmentName(e.departmentId) },
           ]}

@@ -101,7 +101,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
           rows={queue.items}
           rowKey={(r) => r.id}
           columns={[
-            { header: t('reference'), cell: (r) => <Link href={`/staff/applications/${r.id}`}>{r.reference}</Link> },
+            { header: t('reference'), cell: (r) => <Link href={`/staff/applications/${r.id}`} className="whitespace-nowrap">{r.reference}</Link> },
             { header: t('service'), cell: (r) => r.service[locale] },
             { header: t('stage'), cell: (r) => r.stage?.[locale] ?? '—' },
             { header: t('status'), cell: (r) => tStatus(r.status) },

@@ -2,11 +2,14 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { AnswerList } from '@/components/applications/answer-list';
+import { DecisionBanner } from '@/components/applications/decision-banner';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
+import { Reference, WithReferences } from '@/components/ui/reference';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
 import { allows, openApplication } from '@/lib/applications/find-application';
+import { applicationOutcome, decisionTone } from '@/lib/applications/outcome';
 import { requireActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
@@ -30,11 +33,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const application = await openApplication(actor, id, 'application.view');
   if (!application) notFound();
   const { saved, resubmitted, reported, paid } = await searchParams;
-  const [t, tStatus, tTimeline, tCheck] = await Promise.all([
+  const [t, tStatus, tTimeline, tCheck, tOutcome] = await Promise.all([
     getTranslations('application'),
     getTranslations('applicationStatus'),
     getTranslations('timeline'),
     getTranslations('check'),
+    getTranslations('outcome'),
   ]);
   const { definition, answers } = application;
   const name = (d: { nameKm: string; nameEn: string } | null | undefined) => (d ? (locale === 'km' ? d.nameKm : d.nameEn) : '');
@@ -98,8 +102,12 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   // A document is released once its fee is paid (or when there is none).
   const feePaid = payment?.status === 'paid' || !application.feeRiel;
   const latest = (type: string) => (events.find((e) => e.type === type)?.data ?? {}) as { message?: string; reason?: string };
-  const summary: [string, React.ReactNode][] = [
-    [t('reference'), application.reference],
+  // A decided file shows its decision and when, not a stage, a department or an expected date.
+  const outcome = applicationOutcome(application, application.licence);
+  const progress: [string, React.ReactNode][] = outcome ? [
+    [t('status'), <StatusTag key="s" tone={decisionTone[outcome.decision]}>{tOutcome(outcome.decision)}</StatusTag>],
+    [tOutcome(outcome.decision === 'revoked' ? 'revokedOn' : 'decidedOn'), outcome.on ? formatDay(outcome.on, locale) : '—'],
+  ] : [
     [t('status'), <StatusTag key="s" tone="blue">{tStatus(application.status)}</StatusTag>],
     [t('stage'), stage?.name[locale] ?? '—'],
     [t('department'), name(application.currentDepartment) || '—'],
@@ -109,9 +117,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         {flag ? <StatusTag tone={flag === 'overdue' ? 'red' : 'amber'}>{t(`${flag}Flag`)}</StatusTag> : null}
       </span>
     ) : '—'],
+  ];
+  const summary: [string, React.ReactNode][] = [
+    [t('reference'), <Reference key="r">{application.reference}</Reference>],
+    ...progress,
     [t('submittedOn'), application.submittedAt ? formatDay(application.submittedAt, locale) : '—'],
     [t('fee'), application.feeRiel !== null ? formatRiel(application.feeRiel, locale) : '—'],
-    [t('trackingCode'), application.trackingCode],
+    [t('trackingCode'), <Reference key="c">{application.trackingCode}</Reference>],
   ];
   return (
     <>
@@ -132,22 +144,19 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           <ResubmitForm action={resubmitAction.bind(null, locale, id)} version={application.version} label={t('resubmit')} />
         </section>
       ) : null}
-      {application.status === 'rejected' ? (
-        <Alert tone="error" title={t('rejectedTitle')}>
-          <p><span className="font-bold">{t('reason')}: </span><span className="whitespace-pre-line">{latest('rejected').reason}</span></p>
-        </Alert>
-      ) : null}
-      {application.status === 'approved' ? <Alert tone="success" title={t('approvedTitle')} /> : null}
-      {application.status === 'issued' ? (
-        <Alert tone="success" title={t('issuedTitle')}>
-          {application.licence && feePaid ? <p><a href={`/${locale}/applications/${id}/licence`}>{t('downloadLicence')}</a> ({application.licence.number})</p> : null}
-          {application.licence && !feePaid ? <p>{t('payBeforeDownload')}</p> : null}
-        </Alert>
+      {outcome ? (
+        <DecisionBanner
+          outcome={outcome}
+          locale={locale}
+          rejectedReason={latest('rejected').reason}
+          licence={application.licence}
+          download={feePaid ? `/${locale}/applications/${id}/licence` : null}
+        />
       ) : null}
       {payment?.status === 'paid' ? (
         <section aria-labelledby="fee-paid" className="mb-8">
           <h2 id="fee-paid" className="mb-2 text-2xl font-bold">{t('paidTitle')}</h2>
-          <p className="mb-2">{t('paidLead', { amount: formatRiel(payment.amountRiel, locale), date: formatDateTime(payment.paidAt!, locale), receipt: payment.receiptNumber ?? '' })}</p>
+          <p className="mb-2"><WithReferences text={t('paidLead', { amount: formatRiel(payment.amountRiel, locale), date: formatDateTime(payment.paidAt!, locale), receipt: payment.receiptNumber ?? '' })} /></p>
           <p><a href={`/${locale}/applications/${id}/receipt`}>{t('downloadReceipt')}</a></p>
         </section>
       ) : application.feeRiel && allows(actor, application, 'application.pay') && application.status !== 'rejected' ? (

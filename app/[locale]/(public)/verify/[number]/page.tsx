@@ -1,10 +1,13 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { HolderNameForm } from '@/components/licences/holder-name-form';
+import { UnknownLicence } from '@/components/licences/unknown-licence';
 import { Alert } from '@/components/ui/alert';
+import { WithReferences } from '@/components/ui/reference';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
 import { clientAddress } from '@/lib/auth/session';
 import { verifyLicence } from '@/lib/licences/documents';
+import { numberFromAddress, readLicenceNumber } from '@/lib/licences/licence-number';
 import { publicKeyPem } from '@/lib/licences/signature';
 import { formatDay } from '@/lib/i18n/format';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -22,19 +25,22 @@ export default async function VerifyPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
   setRequestLocale(locale);
   const { d, s, name } = await searchParams;
+  // As typed from paper (lower case, spaces), the number still finds its licence.
+  const asked = numberFromAddress(number).slice(0, 60);
+  const read = readLicenceNumber(asked);
   const typed = typeof name === 'string' && name.trim() ? { name: name.slice(0, 120), clientAddress: await clientAddress() } : undefined;
   const [t, tErrors, result] = await Promise.all([
     getTranslations('verify'),
     getTranslations('errors'),
-    verifyLicence(decodeURIComponent(number).slice(0, 40), d?.slice(0, 2000), s?.slice(0, 200), typed),
+    verifyLicence(read.ok ? read.number : asked, d?.slice(0, 2000), s?.slice(0, 200), typed),
   ]);
   const tone = { valid: 'green', expired: 'amber', revoked: 'red' } as const;
   const check = result.found ? result.nameCheck : null;
 
   return (
     <>
-      <h1 className="mb-6 text-3xl font-bold">{result.found ? t('heading', { number: result.number }) : t('title')}</h1>
-      {!result.found ? <Alert tone="error">{t('notFound')}</Alert> : (
+      <h1 className="mb-6 text-3xl font-bold">{result.found ? <WithReferences text={t('heading', { number: result.number })} /> : t('title')}</h1>
+      {!result.found ? <UnknownLicence number={asked} /> : (
         <section aria-labelledby="verdict" className="mb-8">
           <p id="verdict" className="mb-3 text-2xl font-bold"><StatusTag tone={tone[result.status]}>{t(result.status)}</StatusTag></p>
           <p className="mb-2">{t(`${result.status}Lead`)}</p>

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
+import { Reference } from '@/components/ui/reference';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
@@ -52,7 +53,7 @@ export default async function SupervisorPage({ params, searchParams }: Props) {
           rows={overdue.items}
           rowKey={(r) => r.id}
           columns={[
-            { header: tStaff('reference'), cell: (r) => r.reference },
+            { header: tStaff('reference'), cell: (r) => <Reference>{r.reference}</Reference> },
             { header: tStaff('service'), cell: (r) => r.service[locale] },
             { header: tStaff('stageDue'), cell: (r) => (r.stageDueAt ? formatDay(r.stageDueAt, locale) : '—') },
             { header: tStaff('assignee'), cell: (r) => r.assignee?.name ?? tStaff('unassigned') },

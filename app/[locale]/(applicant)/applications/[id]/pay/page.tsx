@@ -2,6 +2,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { Alert } from '@/components/ui/alert';
+import { WithReferences } from '@/components/ui/reference';
 import { openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { formatDateTime, formatRiel } from '@/lib/i18n/format';
@@ -29,7 +30,7 @@ export default async function PayPage({ params }: Props) {
     <>
       <p className="mb-4"><Link href={`/applications/${id}`}>← {t('back')}</Link></p>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-6 max-w-2xl">{t('lead', { amount, reference: bill.billNumber })}</p>
+      <p className="mb-6 max-w-2xl"><WithReferences text={t('lead', { amount, reference: bill.billNumber })} /></p>
       {/* The SVG is made on the server from the KHQR text by the qrcode package. */}
       <div role="img" aria-label={t('qrAlt', { amount, reference: bill.billNumber })} className="mb-6 w-64 max-w-full border-2 border-slate-800 bg-white" dangerouslySetInnerHTML={{ __html: svg }} />
       <dl className="mb-6 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ActionForm } from '@/components/ui/action-form';
+import { WithReferences } from '@/components/ui/reference';
 import { openApplication } from '@/lib/applications/find-application';
 import { requireActor } from '@/lib/auth/guards';
 import { formatRiel } from '@/lib/i18n/format';
@@ -24,7 +25,7 @@ export default async function ReportPage({ params }: Props) {
     <>
       <p className="mb-4"><Link href={`/applications/${id}`}>← {tApp('back')}</Link></p>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
-      <p className="mb-2 max-w-2xl">{t('lead', { fee: formatRiel(application.feeRiel ?? 0, locale), reference: application.reference ?? '' })}</p>
+      <p className="mb-2 max-w-2xl"><WithReferences text={t('lead', { fee: formatRiel(application.feeRiel ?? 0, locale), reference: application.reference ?? '' })} /></p>
       <p className="mb-8 max-w-2xl">{t('private')}</p>
       <ActionForm
         id="report"

@@ -23,12 +23,12 @@ export default async function SubmittedPage({ params }: Props) {
 
   return (
     <>
-      <div className="mb-8 bg-green-800 p-6 text-center text-white">
+      <div className="mb-8 bg-green-800 px-4 py-6 text-center text-white sm:px-6">
         <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
         <p>{t('reference')}</p>
-        <p className="text-3xl font-bold tracking-wide" data-testid="reference">{application.reference}</p>
+        <p className="whitespace-nowrap text-2xl font-bold tracking-wide sm:text-3xl" data-testid="reference">{application.reference}</p>
         <p className="mt-4">{t('trackingCode')}</p>
-        <p className="text-2xl font-bold tracking-widest" data-testid="tracking-code">{application.trackingCode}</p>
+        <p className="whitespace-nowrap text-2xl font-bold tracking-widest" data-testid="tracking-code">{application.trackingCode}</p>
       </div>
       <p className="mb-6">{t('keep')}</p>
       <h2 className="mb-3 text-2xl font-bold">{t('next')}</h2>

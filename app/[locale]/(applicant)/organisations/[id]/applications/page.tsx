@@ -54,7 +54,7 @@ export default async function OrganisationDashboardPage({ params, searchParams }
       header: t('application'),
       cell: (a) => (
         <>
-          <Link href={`/applications/${a.id}`}>{a.reference ?? t('draft')}</Link>
+          <Link href={`/applications/${a.id}`} className="whitespace-nowrap">{a.reference ?? t('draft')}</Link>
           <span className="block text-sm">{a.service[locale]}</span>
           <span className="block text-sm text-slate-600">{t('by', { name: a.applicantName })}</span>
         </>
@@ -101,7 +101,7 @@ export default async function OrganisationDashboardPage({ params, searchParams }
           <ul className="flex flex-col gap-3">
             {dashboard.waiting.map((a) => (
               <li key={a.id}>
-                <Link href={`/applications/${a.id}`} className="font-bold">{a.reference}</Link>
+                <Link href={`/applications/${a.id}`} className="whitespace-nowrap font-bold">{a.reference}</Link>
                 {' · '}{a.service[locale]}
                 <span className="block">{a.status === 'info_requested' ? t('waitingInfo', { department: a.department?.[locale] ?? '' }) : t('waitingFee')}</span>
               </li>

@@ -5,6 +5,7 @@ import { ActionForm, type ActionField } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
+import { WithReferences } from '@/components/ui/reference';
 import { openApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -124,7 +125,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     <>
       <p className="mb-4"><Link href="/staff">← {t('backToQueue')}</Link></p>
       {done && staffSteps.includes(done as StaffStep) ? <Alert tone="success">{t(`done.${done as StaffStep}`)}</Alert> : null}
-      <h1 className="mb-6 text-3xl font-bold">{t('heading', { reference: file.reference ?? '', service: definition.name[locale] })}</h1>
+      <h1 className="mb-6 text-3xl font-bold"><WithReferences text={t('heading', { reference: file.reference ?? '', service: definition.name[locale] })} /></h1>
       <SummaryList rows={summary} className="mb-8" />
 
       <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
