@@ -1,5 +1,5 @@
 import { renewalAnswers } from '../support/answers';
-import { files, registerCitizen, upload } from './support/apply';
+import { files, fillDate, registerCitizen, upload } from './support/apply';
 import { expect, pageAlert, signOut, sql, test } from './support/fixtures';
 
 
@@ -42,7 +42,7 @@ test('a forged answer is refused with a clear message and nothing is saved', asy
   const id = await draftFor(email, false);
   await page.goto(`/en/applications/${id}/questions/licence`);
   await page.getByLabel('Licence number').fill('PP-1');
-  await page.getByLabel('Expiry date').fill('2026-12-31');
+  await fillDate(page, 'Expiry date', ['31', '12', '2026']);
   // Change a checkbox's value in the page, as a tampered form would send it.
   await page.getByLabel('B car').evaluate((input: HTMLInputElement) => {
     input.value = 'z-tank';

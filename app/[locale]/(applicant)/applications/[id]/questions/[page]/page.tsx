@@ -31,7 +31,12 @@ export default async function QuestionPage(props: Props) {
   const { locale, application, page, index } = await load(props);
   setRequestLocale(locale);
   const { return: returnTo } = await props.searchParams;
-  const [t, tUi, tErrors] = await Promise.all([getTranslations('application'), getTranslations('ui'), getTranslations('errors')]);
+  const [t, tUi, tErrors, tDate] = await Promise.all([
+    getTranslations('application'),
+    getTranslations('ui'),
+    getTranslations('errors'),
+    getTranslations('dateInput'),
+  ]);
   const { definition } = application;
   const fields: ClientField[] = await Promise.all(
     page.fields.map(async (f) => ({
@@ -75,6 +80,10 @@ export default async function QuestionPage(props: Props) {
           province: t('province'),
           district: t('district'),
           line: t('line'),
+          day: tDate('day'),
+          month: tDate('month'),
+          year: tDate('year'),
+          dateHint: tDate('hint'),
         }}
       />
     </>
