@@ -40,6 +40,8 @@ const document = z.object({
   label: text,
   hint: text.optional(),
   required: z.boolean().default(true),
+  // How many files it may take, uploaded one after another: 2 for "front and back".
+  maxFiles: z.number().int().min(1).max(10).default(1),
   showIf: field.shape.showIf,
 });
 

@@ -72,6 +72,14 @@ test('an oversized file and a renamed program are refused, and nothing is stored
   await page.getByRole('button', { name: 'Remove Medical certificate' }).click();
   await expect(page.getByText('Medical certificate has been removed.')).toBeVisible();
   expect(await sql(`select count(*)::int as n from "Document" where "applicationId" = $1 and "removedAt" is null`, [id])).toEqual([{ n: 0 }]);
+
+  // A document of two files keeps both; removing one leaves the other.
+  await upload(page, 'National ID card (front and back)', files.png());
+  await upload(page, 'National ID card (front and back)', files.pdf());
+  await page.getByRole('button', { name: 'Remove photo.png' }).click();
+  await expect(page.getByText('National ID card (front and back) has been removed.')).toBeVisible();
+  await expect(page.getByText(/Uploaded: scan\.pdf/)).toBeVisible();
+  await expect(page.getByText(/Uploaded: photo\.png/)).toBeHidden();
 });
 
 test('a double click and a re-posted form file the application once', async ({ page }) => {

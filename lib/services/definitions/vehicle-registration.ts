@@ -93,14 +93,14 @@ export const vehicleRegistration = defineService({
     },
   ],
   documents: [
-    { key: 'national-id', label: { km: 'អត្តសញ្ញាណប័ណ្ណរបស់ម្ចាស់ (មុខ និងក្រោយ)', en: "Owner's national ID card (front and back)" } },
+    { key: 'national-id', maxFiles: 2, label: { km: 'អត្តសញ្ញាណប័ណ្ណរបស់ម្ចាស់ (មុខ និងក្រោយ)', en: "Owner's national ID card (front and back)" } },
     { key: 'sales-invoice', label: { km: 'វិក្កយបត្រលក់យានយន្ត', en: 'Sales invoice for the vehicle' } },
     {
       key: 'customs-clearance',
       label: { km: 'លិខិតបញ្ជាក់ការបង់ពន្ធគយ', en: 'Customs clearance certificate' },
       showIf: { field: 'acquisition', equals: 'imported' },
     },
-    { key: 'vehicle-photo', label: { km: 'រូបថតយានយន្តពីមុខ និងពីចំហៀង', en: 'Photos of the vehicle from the front and the side' } },
+    { key: 'vehicle-photo', maxFiles: 2, label: { km: 'រូបថតយានយន្តពីមុខ និងពីចំហៀង', en: 'Photos of the vehicle from the front and the side' } },
   ],
   stages: [
     { key: 'review', name: { km: 'ការពិនិត្យឯកសារ', en: 'Document review' }, department: 'land-transport', decidedBy: 'clerk', kind: 'review', deadlineWorkingDays: 7 },
