@@ -26,6 +26,7 @@ export const constructionPermit = defineService({
       label: { km: 'តាមផ្ទៃក្រឡាកម្រាល (ក្នុងមួយម៉ែត្រការ៉េ)', en: 'By floor area (per square metre)' },
     },
   ],
+  refundIfRefused: 'all-but-base',
   deadlineWorkingDays: 45,
   issues: { km: 'លិខិតអនុញ្ញាតសាងសង់', en: 'Construction permit' },
   validityMonths: 24,

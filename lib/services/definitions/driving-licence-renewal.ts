@@ -18,6 +18,7 @@ export const drivingLicenceRenewal = defineService({
     en: 'Law on Road Traffic (2015) and the prakas on driving licences.',
   },
   feeRiel: 28_000,
+  refundIfRefused: 'full',
   deadlineWorkingDays: 5,
   issues: { km: 'ប័ណ្ណបើកបរ', en: 'Driving licence' },
   validityMonths: 120,

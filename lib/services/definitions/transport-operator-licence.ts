@@ -26,6 +26,7 @@ export const transportOperatorLicence = defineService({
       label: { km: 'ក្នុងមួយយានយន្ត', en: 'Per vehicle in the fleet' },
     },
   ],
+  refundIfRefused: 'all-but-base',
   deadlineWorkingDays: 20,
   issues: { km: 'អាជ្ញាប័ណ្ណប្រកបអាជីវកម្មដឹកជញ្ជូន', en: 'Transport operator licence' },
   validityMonths: 36,

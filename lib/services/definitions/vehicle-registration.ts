@@ -26,6 +26,7 @@ export const vehicleRegistration = defineService({
       label: { km: 'ស្លាកលេខ និងប័ណ្ណតាមប្រភេទយានយន្ត', en: 'Plates and card for the vehicle type' },
     },
   ],
+  refundIfRefused: 'all-but-base',
   deadlineWorkingDays: 10,
   issues: { km: 'ប័ណ្ណសម្គាល់យានយន្ត', en: 'Vehicle registration card' },
   validityMonths: null,
