@@ -80,7 +80,7 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await expect(page.getByText('No. 5, Street 310, Chamkar Mon, Phnom Penh')).toBeVisible();
   await expect(page.getByText('250,000 riel')).toBeVisible();
   await expect(page.getByText('30 October 2026')).toBeVisible();
-  await expect(page.getByRole('definition').filter({ hasText: 'photo.png' })).toContainText('back.png');
+  await expect(page.getByRole('definition').filter({ hasText: 'back.png' })).toContainText('photo.png');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Submit application' }).click();
   await expect(page.locator('#declaration-error')).toContainText('Confirm the declaration to submit your application');
