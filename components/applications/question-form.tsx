@@ -1,10 +1,12 @@
 'use client';
 import { useActionState, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { DateInput } from '@/components/ui/date-input';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { Field, Fieldset } from '@/components/ui/field';
 import { Checkboxes, Radios, Select, TextInput, type Option } from '@/components/ui/inputs';
 import type { Answers, Page } from '@/lib/services/answers';
+import { datePartsOf, partsInError } from '@/lib/services/date-answer';
 import { isShown } from '@/lib/services/show-if';
 
 type Validator = typeof import('@/lib/services/answers');
@@ -36,6 +38,10 @@ interface Texts {
   province: string;
   district: string;
   line: string;
+  day: string;
+  month: string;
+  year: string;
+  dateHint: string;
   summaryTitle: string;
   errorPrefix: string;
 }
@@ -44,10 +50,11 @@ type Values = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-/** The id an error summary link jumps to: the first control of the question. */
-function targetId(field: ClientField): string {
+/** The id an error summary link jumps to: the first control of the question the error is about. */
+function targetId(field: ClientField, error: string): string {
   if (field.type === 'radios' || field.type === 'checkboxes') return `${field.key}-${field.options?.[0]?.value}`;
   if (field.type === 'address') return `${field.key}.province`;
+  if (field.type === 'date') return `${field.key}.${partsInError(error)[0]}`;
   return field.key;
 }
 
@@ -75,7 +82,7 @@ export function QuestionForm(props: {
     const key = errorKeys[field.key];
     return key ? (field.messages[key] ?? key) : undefined;
   };
-  const errors = fields.filter((f) => errorKeys[f.key]).map((f) => ({ href: targetId(f), message: message(f)! }));
+  const errors = fields.filter((f) => errorKeys[f.key]).map((f) => ({ href: targetId(f, errorKeys[f.key]!), message: message(f)! }));
 
   // The schema loads when the applicant first reaches a field, not with the page: until then (or
   // without JavaScript) the server's check, with the same schema, answers alone.
@@ -153,9 +160,20 @@ export function QuestionForm(props: {
               </Fieldset>
             );
           }
+          case 'date':
+            return (
+              <Fieldset {...common} hint={field.hint ?? texts.dateHint} legend={label}>
+                <DateInput
+                  name={field.key}
+                  value={datePartsOf(value)}
+                  labels={{ day: texts.day, month: texts.month, year: texts.year }}
+                  invalid={errorKeys[field.key] ? partsInError(errorKeys[field.key]!) : []}
+                />
+              </Fieldset>
+            );
           default: {
-            const type = field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : field.type === 'mobile' ? 'tel' : 'text';
-            const width = field.type === 'number' || field.type === 'date' || field.type === 'plate' ? 'max-w-60' : '';
+            const type = field.type === 'number' ? 'number' : field.type === 'mobile' ? 'tel' : 'text';
+            const width = field.type === 'number' || field.type === 'plate' ? 'max-w-60' : '';
             return (
               <Field {...common} label={label}>
                 <TextInput

@@ -83,21 +83,6 @@ export function Checkboxes({ name, options, values = [] }: { name: string; optio
   return <Choices name={name} options={options} type="checkbox" checked={(v) => values.includes(v)} />;
 }
 
-export function FileInput({ id, hint, error, accept = 'application/pdf,image/jpeg,image/png', ...props }: Described & InputHTMLAttributes<HTMLInputElement>) {
-  return (
-    <input
-      id={id}
-      name={props.name ?? id}
-      type="file"
-      accept={accept}
-      aria-describedby={describedBy(id, hint, error)}
-      aria-invalid={error ? true : undefined}
-      className="block w-full text-base file:mr-4 file:min-h-11 file:cursor-pointer file:border-0 file:bg-slate-200 file:px-4 file:font-bold"
-      {...props}
-    />
-  );
-}
-
 export function TextArea({ id, hint, error, className = '', ...props }: Described & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <textarea

@@ -11,12 +11,13 @@ export const maxDocumentBytes = 10 * 1024 * 1024;
 // Judged by the bytes, not the name or the browser's claim: a renamed program stays refused.
 const allowedTypes = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
-export type UploadError = 'missing' | 'tooLarge' | 'wrongType' | 'unknownDocument';
+export type UploadError = 'missing' | 'tooLarge' | 'wrongType' | 'unknownDocument' | 'tooMany';
 
 /**
- * Stores one file for one of the application's required documents, replacing the one before.
- * The file is written before its row; a failure between the two leaves an orphan file, never a
- * row without its file.
+ * Stores one file for one of the application's required documents: beside the ones before, up
+ * to the document's number of files, or in place of the one before when it takes one. The file
+ * is written before its row; a failure between the two leaves an orphan file, never a row
+ * without its file.
  */
 export async function uploadDocument(
   application: FoundApplication,
@@ -24,9 +25,11 @@ export async function uploadDocument(
   requirementKey: string,
   file: File | null,
 ): Promise<{ ok: true } | { ok: false; error: UploadError }> {
-  if (!requiredDocuments(application.definition, application.answers).some((d) => d.key === requirementKey)) {
-    return { ok: false, error: 'unknownDocument' };
-  }
+  const requirement = requiredDocuments(application.definition, application.answers).find((d) => d.key === requirementKey);
+  if (!requirement) return { ok: false, error: 'unknownDocument' };
+  const replaces = requirement.maxFiles === 1;
+  const isFull = (count: number) => !replaces && count >= requirement.maxFiles;
+  if (isFull(application.documents.filter((d) => d.requirementKey === requirementKey).length)) return { ok: false, error: 'tooMany' };
   if (!file || file.size === 0) return { ok: false, error: 'missing' };
   if (file.size > maxDocumentBytes) return { ok: false, error: 'tooLarge' };
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -35,9 +38,13 @@ export async function uploadDocument(
 
   const storageKey = `${application.id}/${randomUUID()}`;
   await documentStorage.put(storageKey, bytes);
-  await db.$transaction([
-    db.document.updateMany({ where: { applicationId: application.id, requirementKey, removedAt: null }, data: { removedAt: new Date() } }),
-    db.document.create({
+  const stored = await db.$transaction(async (tx) => {
+    // Two uploads at once for the same application are counted one after the other.
+    await tx.$queryRaw`select 1 from "Application" where id = ${application.id}::uuid for update`;
+    const current = { applicationId: application.id, requirementKey, removedAt: null };
+    if (replaces) await tx.document.updateMany({ where: current, data: { removedAt: new Date() } });
+    else if (isFull(await tx.document.count({ where: current }))) return false;
+    await tx.document.create({
       data: {
         applicationId: application.id,
         requirementKey,
@@ -48,8 +55,13 @@ export async function uploadDocument(
         storageKey,
         uploadedById: actor.id,
       },
-    }),
-  ]);
+    });
+    return true;
+  });
+  if (!stored) {
+    await documentStorage.delete(storageKey);
+    return { ok: false, error: 'tooMany' };
+  }
   return { ok: true };
 }
 

@@ -3,6 +3,7 @@ import 'server-only';
 import en from '@/lib/i18n/messages/en.json';
 import km from '@/lib/i18n/messages/km.json';
 import { db } from '@/lib/db/client';
+import { formatDay } from '@/lib/i18n/format';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import type { LocalizedText } from '@/lib/services/definition';
 import { definitionOfVersion } from '@/lib/services/queries';
@@ -12,6 +13,8 @@ import { documentPdf } from './pdf';
 import { parseCanonicalFields, publicKeyPem, qrContent, verifyFields } from './signature';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+// On the document, a day in both languages, as the pages write it: "2 ធ្នូ 2026 / 2 December 2026".
+const printedDay = (date: Date | string) => `${formatDay(date, 'km')} / ${formatDay(date, 'en')}`;
 const both = (key: keyof typeof en.licence): LocalizedText => ({ km: km.licence[key], en: en.licence[key] });
 
 /** The kingdom, motto and ministry lines at the top of every document. */
@@ -32,9 +35,9 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
       [both('holder'), licence.holderName],
       [both('service'), `${definition.name.km} / ${definition.name.en}`],
       [both('reference'), licence.application.reference ?? ''],
-      [both('validFrom'), day(licence.validFrom)],
-      [both('validUntil'), licence.validUntil ? day(licence.validUntil) : `${km.licence.noExpiry} / ${en.licence.noExpiry}`],
-      [both('issuedOn'), phnomPenhDay(licence.issuedAt)],
+      [both('validFrom'), printedDay(day(licence.validFrom))],
+      [both('validUntil'), licence.validUntil ? printedDay(day(licence.validUntil)) : `${km.licence.noExpiry} / ${en.licence.noExpiry}`],
+      [both('issuedOn'), printedDay(phnomPenhDay(licence.issuedAt))],
       ...definition.conditions.map((condition, i): [LocalizedText, string] => [i === 0 ? both('conditions') : { km: '', en: '' }, `${condition.km} / ${condition.en}`]),
     ],
     qr: { content: qrContent(publicAddress(), licence.number, licence.signedFields, licence.signature), caption: both('scan') },

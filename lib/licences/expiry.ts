@@ -25,7 +25,8 @@ export async function noticeExpiringLicences(now = new Date()): Promise<number> 
       await notify(tx, licence.application.applicantId, licence.application.id, 'permit_expiring', {
         reference: licence.application.reference ?? '',
         service: definition.issues ?? definition.name,
-        message: `${licence.number}: ${licence.validUntil!.toISOString().slice(0, 10)}`,
+        message: licence.number,
+        validUntil: licence.validUntil!.toISOString().slice(0, 10),
       });
     }
     return due.length;

@@ -3,6 +3,7 @@
 import { createTranslator } from 'use-intl/core';
 import en from '@/lib/i18n/messages/en.json';
 import km from '@/lib/i18n/messages/km.json';
+import { formatDay } from '@/lib/i18n/format';
 import { isLocale, timeZone, type Locale } from '@/lib/i18n/routing';
 import type { NotificationData, NotificationKind } from './notify';
 
@@ -26,23 +27,25 @@ export function renderNotification(
   const locale: Locale = isLocale(recipient.locale) ? recipient.locale : 'km';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'notifications', timeZone });
   const invitation = data.invitation;
+  // Dates travel as 'YYYY-MM-DD' and are written in the recipient's language, as the pages write them.
+  const message = [data.message, data.validUntil ? formatDay(data.validUntil, locale) : null].filter(Boolean).join(': ');
   const values = {
     name: recipient.name,
     reference: data.reference,
     service: data.service[locale],
-    message: data.message ?? '',
+    message,
     link: invitation?.link ?? data.link ?? link,
     inviter: invitation?.inviter ?? '',
     organisation: invitation?.organisation[locale] ?? '',
     role: invitation ? t(`roles.${invitation.role}`) : '',
-    expires: invitation?.expires ?? '',
+    expires: invitation ? formatDay(invitation.expires, locale) : '',
   };
   return {
     subject: t(`${kind}.subject`, values),
     text: [
       t('greeting', values),
       t(`${kind}.body`, values),
-      data.message ? `\n${data.message}` : '',
+      message ? `\n${message}` : '',
       `\n${t(closingLine[kind as keyof typeof closingLine] ?? 'link', values)}`,
       `\n${t('signature')}`,
     ].filter(Boolean).join('\n'),

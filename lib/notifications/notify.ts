@@ -7,8 +7,10 @@ import type { LocalizedText } from '@/lib/services/definition';
 export interface NotificationData {
   reference: string;
   service: LocalizedText;
-  /** The department's request, or the reason for a rejection. */
+  /** The department's request, or the reason for a rejection; a licence's number. */
   message?: string;
+  /** 'YYYY-MM-DD': a licence's last day of validity, written after the message in the recipient's language. */
+  validUntil?: string;
   /** For an invitation: who invites, to which organisation, with which role, until when, where. */
   invitation?: { inviter: string; organisation: LocalizedText; role: 'owner' | 'manager' | 'viewer'; expires: string; link: string };
   /** The message's own link, in place of the application's (registration: finish, or sign in). */

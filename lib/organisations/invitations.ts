@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { db } from '@/lib/db/client';
 import type { OrganisationRole } from '@/lib/db/generated/enums';
 import { takeAllowance } from '@/lib/auth/throttle';
+import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import { notifyEmail } from '@/lib/notifications/notify';
 import { canInOrganisation, type Actor } from '@/lib/policy/policy';
 
@@ -46,7 +47,7 @@ export async function invite(
         inviter: owner.name,
         organisation: { km: organisation.nameKm, en: organisation.nameEn },
         role,
-        expires: expiresAt.toISOString().slice(0, 10),
+        expires: phnomPenhDay(expiresAt),
         link: `${portalUrl}/${locale}/invitations/${token}`,
       },
     });

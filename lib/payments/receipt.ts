@@ -26,7 +26,7 @@ export async function receiptPdfFor(applicationId: string): Promise<{ number: st
       [both('service'), `${definition.name.km} / ${definition.name.en}`],
       [both('reference'), payment.application.reference ?? ''],
       [both('amount'), `${formatRiel(payment.amountRiel, 'km')} / ${formatRiel(payment.amountRiel, 'en')}`],
-      [both('paidOn'), formatDateTime(payment.paidAt, 'en')],
+      [both('paidOn'), `${formatDateTime(payment.paidAt, 'km')} / ${formatDateTime(payment.paidAt, 'en')}`],
       [both('transaction'), payment.transactionId ?? ''],
     ],
   });

@@ -4,7 +4,11 @@ import type { Locale } from '@/lib/i18n/routing';
 import type { Field } from './answers';
 import { labelInSentence } from './text';
 
-export const answerErrorKeys = ['required', 'choose', 'choice', 'number', 'range', 'date', 'mobile', 'nationalId', 'vin', 'plate', 'province', 'district', 'tooLong'] as const;
+export const answerErrorKeys = [
+  'required', 'choose', 'choice', 'number', 'range', 'mobile',
+  'date', 'dateDay', 'dateMonth', 'dateYear', 'dateDayMonth', 'dateDayYear', 'dateMonthYear', 'dateYearDigits',
+  'nationalId', 'vin', 'plate', 'province', 'district', 'tooLong',
+] as const;
 
 /**
  * Every message a question can show, in the page's language and with its own label, keyed by
@@ -13,5 +17,7 @@ export const answerErrorKeys = ['required', 'choose', 'choice', 'number', 'range
 export async function answerMessages(field: Field, locale: Locale): Promise<Record<string, string>> {
   const t = await getTranslations({ locale, namespace: 'errors.answer' });
   const values = { label: labelInSentence(field.label, locale), min: field.min ?? '', max: field.max ?? '' };
-  return Object.fromEntries(answerErrorKeys.map((key) => [`errors.answer.${key}`, t(key, values)]));
+  // A message may open with the label: "Date of birth must include a month".
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return Object.fromEntries(answerErrorKeys.map((key) => [`errors.answer.${key}`, sentence(t(key, values))]));
 }

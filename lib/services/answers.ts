@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { normalizeCambodianMobile } from '@/lib/validation/cambodian-mobile';
 import { isPlainLine } from '@/lib/validation/plain-text';
+import { dateParts, parseDate } from './date-answer';
 import type { ServiceDefinition } from './definition';
 import { provinceCodes } from './provinces';
 import { isShown } from './show-if';
@@ -38,6 +39,8 @@ export function readPage(page: Page, data: FormData): Record<string, unknown> {
         district: data.get(`${field.key}.district`) ?? '',
         line: data.get(`${field.key}.line`) ?? '',
       };
+    } else if (field.type === 'date') {
+      raw[field.key] = Object.fromEntries(dateParts.map((part) => [part, data.get(`${field.key}.${part}`) ?? '']));
     } else raw[field.key] = data.get(field.key) ?? '';
   }
   return raw;
@@ -68,6 +71,10 @@ export function parseAnswer(field: Field, value: unknown): { ok: true; value: An
     if (!isPlainLine(address.district) || !isPlainLine(address.line)) return fail('lineBreak');
     return { ok: true, value: address };
   }
+  if (field.type === 'date') {
+    const date = parseDate(value, field.required);
+    return date.ok ? date : fail(date.error);
+  }
 
   const input = text(value);
   if (!input) {
@@ -86,12 +93,6 @@ export function parseAnswer(field: Field, value: unknown): { ok: true; value: An
       const number = Number(input.replace(/[\s,]/g, ''));
       if ((field.min !== undefined && number < field.min) || (field.max !== undefined && number > field.max)) return fail('range');
       return { ok: true, value: number };
-    }
-    case 'date': {
-      const date = new Date(`${input}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(input) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(input)
-        ? { ok: true, value: input }
-        : fail('date');
     }
     case 'mobile': {
       const phone = normalizeCambodianMobile(input);

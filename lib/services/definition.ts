@@ -40,6 +40,8 @@ const document = z.object({
   label: text,
   hint: text.optional(),
   required: z.boolean().default(true),
+  // How many files it may take, uploaded one after another: 2 for "front and back".
+  maxFiles: z.number().int().min(1).max(10).default(1),
   showIf: field.shape.showIf,
 });
 
@@ -69,6 +71,10 @@ export const serviceDefinition = z.object({
   legalBasis: text,
   feeRiel: z.number().int().nonnegative(),
   feeRules: z.array(feeRule).default([]),
+  // What happens to a paid fee when the application is refused: all of it paid back, all but
+  // the base fee (which paid for the review), or none. Optional only for versions stored before
+  // it was asked; defineService requires it of every definition.
+  refundIfRefused: z.enum(['full', 'all-but-base', 'none']).optional(),
   deadlineWorkingDays: z.number().int().positive(),
   // What the holder receives; null for an appointment.
   issues: printedText.nullable(),
@@ -81,7 +87,8 @@ export const serviceDefinition = z.object({
 });
 
 export type ServiceDefinition = z.infer<typeof serviceDefinition>;
-export type ServiceDefinitionInput = z.input<typeof serviceDefinition>;
+export type RefundRule = NonNullable<ServiceDefinition['refundIfRefused']>;
+export type ServiceDefinitionInput = z.input<typeof serviceDefinition> & { refundIfRefused: RefundRule };
 
 /** Checks a definition when it is written; a mistake fails the seed, not a citizen's form. */
 export function defineService(input: ServiceDefinitionInput): ServiceDefinition {

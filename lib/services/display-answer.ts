@@ -1,4 +1,4 @@
-import { formatDay } from '@/lib/i18n/format';
+import { formatDay, formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { formatCambodianMobile } from '@/lib/validation/cambodian-mobile';
 import type { Address, Answer, Field } from './answers';
@@ -24,7 +24,7 @@ export function displayAnswer(field: Field, value: Answer | undefined, locale: L
     case 'date':
       return formatDay(String(value), locale);
     case 'number':
-      return new Intl.NumberFormat(locale, { useGrouping: field.grouping }).format(Number(value));
+      return formatNumber(Number(value), locale, { grouping: field.grouping });
     default:
       return String(value);
   }

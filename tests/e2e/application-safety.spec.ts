@@ -1,5 +1,5 @@
 import { renewalAnswers } from '../support/answers';
-import { files, registerCitizen, upload } from './support/apply';
+import { files, fillDate, registerCitizen, upload } from './support/apply';
 import { expect, pageAlert, signOut, sql, test } from './support/fixtures';
 
 
@@ -45,7 +45,7 @@ test('a forged answer is refused with a clear message and nothing is saved', asy
   const id = await draftFor(email, false);
   await page.goto(`/en/applications/${id}/questions/licence`);
   await page.getByLabel('Licence number').fill('PP-1');
-  await page.getByLabel('Expiry date').fill('2026-12-31');
+  await fillDate(page, 'Expiry date', ['31', '12', '2026']);
   // Change a checkbox's value in the page, as a tampered form would send it.
   await page.getByLabel('B car').evaluate((input: HTMLInputElement) => {
     input.value = 'z-tank';
@@ -75,6 +75,14 @@ test('an oversized file and a renamed program are refused, and nothing is stored
   await page.getByRole('button', { name: 'Remove Medical certificate' }).click();
   await expect(page.getByText('Medical certificate has been removed.')).toBeVisible();
   expect(await sql(`select count(*)::int as n from "Document" where "applicationId" = $1 and "removedAt" is null`, [id])).toEqual([{ n: 0 }]);
+
+  // A document of two files keeps both; removing one leaves the other.
+  await upload(page, 'National ID card (front and back)', files.png());
+  await upload(page, 'National ID card (front and back)', files.pdf());
+  await page.getByRole('button', { name: 'Remove photo.png' }).click();
+  await expect(page.getByText('National ID card (front and back) has been removed.')).toBeVisible();
+  await expect(page.getByText(/Uploaded: scan\.pdf/)).toBeVisible();
+  await expect(page.getByText(/Uploaded: photo\.png/)).toBeHidden();
 });
 
 test('a double click and a re-posted form file the application once', async ({ page }) => {

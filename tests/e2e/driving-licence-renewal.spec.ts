@@ -1,4 +1,4 @@
-import { files, registerCitizen, startService, trackPublicly, upload } from './support/apply';
+import { files, fillDate, registerCitizen, startService, trackPublicly, upload } from './support/apply';
 import { expect, signOut, test } from './support/fixtures';
 
 // The whole path from the start page to the confirmation, as plain HTML forms. (axe needs
@@ -12,7 +12,7 @@ test('without JavaScript, in Khmer, a citizen renews a driving licence and track
   await expect(page.getByRole('heading', { level: 1, name: 'ប័ណ្ណបើកបរបច្ចុប្បន្នរបស់អ្នក' })).toBeVisible();
   await page.getByLabel('លេខប័ណ្ណបើកបរ').fill('PP-0123456');
   await page.getByLabel('B រថយន្ត').check();
-  await page.getByLabel('កាលបរិច្ឆេទផុតសុពលភាព').fill('2026-12-31');
+  await fillDate(page, 'កាលបរិច្ឆេទផុតសុពលភាព', ['31', '12', '2026'], 'km');
   // Leave, and come back to the draft from the dashboard.
   await page.getByRole('button', { name: 'រក្សាទុក ហើយត្រឡប់មកវិញពេលក្រោយ' }).click();
   await expect(page.getByText('ចម្លើយរបស់អ្នកត្រូវបានរក្សាទុកហើយ។')).toBeVisible();
@@ -30,7 +30,8 @@ test('without JavaScript, in Khmer, a citizen renews a driving licence and track
   await expect(page.getByLabel('លេខអត្តសញ្ញាណប័ណ្ណ')).toHaveValue('12345');
 
   await page.getByLabel('លេខអត្តសញ្ញាណប័ណ្ណ').fill('010234567');
-  await page.getByLabel('ថ្ងៃខែឆ្នាំកំណើត').fill('1990-02-28');
+  // Day, month and year in their own boxes, in the page's language, not the browser's picker.
+  await fillDate(page, 'ថ្ងៃខែឆ្នាំកំណើត', ['28', '2', '1990'], 'km');
   await page.getByLabel('ខេត្ត ឬរាជធានី').selectOption({ label: 'សៀមរាប' });
   await page.getByLabel('ខណ្ឌ ឬស្រុក').fill('ក្រុងសៀមរាប');
   await page.getByLabel('លេខទូរស័ព្ទដៃ').fill('+855 97 123 4567');
@@ -46,6 +47,9 @@ test('without JavaScript, in Khmer, a citizen renews a driving licence and track
 
   await expect(page.getByRole('heading', { level: 1, name: 'ពិនិត្យចម្លើយរបស់អ្នក មុនពេលដាក់ស្នើ' })).toBeVisible();
   await expect(page.getByText('097 123 4567')).toBeVisible();
+  // The dates come back in words.
+  await expect(page.getByText('28 កុម្ភៈ 1990')).toBeVisible();
+  await expect(page.getByText('31 ធ្នូ 2026')).toBeVisible();
   await expect(page.getByText('28,000៛').first()).toBeVisible();
   await page.getByLabel(/ខ្ញុំសូមបញ្ជាក់ថា/).check();
   await page.getByRole('button', { name: 'ដាក់ស្នើពាក្យ' }).click();

@@ -1,4 +1,4 @@
-import { files, registerCitizen, startService, upload } from './support/apply';
+import { files, fillDate, registerCitizen, startService, upload } from './support/apply';
 import { expect, expectNoAxeViolations, pageAlert, signOut, sql, test } from './support/fixtures';
 
 test('a citizen registers a new vehicle: apply, leave and resume, upload, check, submit, track', async ({ page }) => {
@@ -34,7 +34,12 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await expect(page.getByLabel('Customs declaration number')).toBeHidden();
   await page.getByLabel('Imported it myself').check();
   await page.getByLabel('Customs declaration number').fill('KH-2026-445566');
-  await page.getByLabel('Date of purchase').fill('2026-10-30');
+  // A box left empty is named in the message, and the link goes to it.
+  await fillDate(page, 'Date of purchase', ['30', '', '2026']);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await pageAlert(page).getByRole('link', { name: 'Date of purchase must include a month' }).click();
+  await expect(page.getByRole('group', { name: 'Date of purchase' }).getByLabel('Month')).toBeFocused();
+  await page.keyboard.type('10');
   await page.getByRole('button', { name: 'Save and come back later' }).click();
   await expect(page.getByText('Your answers have been saved.')).toBeVisible();
 
@@ -53,9 +58,17 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await page.getByRole('button', { name: 'Save and continue' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Upload your documents' })).toBeVisible();
+  // Three pages of questions, the documents, the check.
+  await expect(page.getByText('Register a new vehicle · Step 4 of 5')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Customs clearance certificate' })).toBeVisible();
+  // The ID card takes two files, front and back, one after the other.
   await upload(page, "Owner's national ID card (front and back)", files.png());
   await expect(page.getByText("Owner's national ID card (front and back) has been uploaded.")).toBeVisible();
+  await upload(page, "Owner's national ID card (front and back)", { ...files.png(), name: 'back.png' }, /Upload another file/);
+  const idCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: "Owner's national ID card (front and back)" }) });
+  await expect(idCard.getByText(/Uploaded: photo\.png/)).toBeVisible();
+  await expect(idCard.getByText(/Uploaded: back\.png/)).toBeVisible();
+  await expect(idCard.getByText('This document has its 2 files. To change one, remove it first.')).toBeVisible();
   await upload(page, 'Sales invoice for the vehicle', files.pdf());
   await upload(page, 'Customs clearance certificate', files.pdf());
   await upload(page, 'Photos of the vehicle from the front and the side', files.png());
@@ -66,6 +79,8 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await expect(page.getByText('JTFSS22P0K0123456')).toBeVisible();
   await expect(page.getByText('No. 5, Street 310, Chamkar Mon, Phnom Penh')).toBeVisible();
   await expect(page.getByText('250,000 riel')).toBeVisible();
+  await expect(page.getByText('30 October 2026')).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'back.png' })).toContainText('photo.png');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Submit application' }).click();
   await expect(page.locator('#declaration-error')).toContainText('Confirm the declaration to submit your application');

@@ -63,6 +63,9 @@ test("the licence PDF's text holds the Khmer holder name and service name intact
   expect(text).toContain('ការបន្តសុពលភាពប័ណ្ណបើកបរ');
   expect(text).toContain('ប័ណ្ណបើកបរ');
   expect(text).toContain('Renew a driving licence');
+  // Days in words in both languages, as the pages write them, never 2026-12-02.
+  expect(text).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 });
 
 test('the head of the issuing department revokes a licence with a reason; the verification says so', async () => {

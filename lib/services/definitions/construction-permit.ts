@@ -26,6 +26,7 @@ export const constructionPermit = defineService({
       label: { km: 'តាមផ្ទៃក្រឡាកម្រាល (ក្នុងមួយម៉ែត្រការ៉េ)', en: 'By floor area (per square metre)' },
     },
   ],
+  refundIfRefused: 'all-but-base',
   deadlineWorkingDays: 45,
   issues: { km: 'លិខិតអនុញ្ញាតសាងសង់', en: 'Construction permit' },
   validityMonths: 24,
@@ -75,10 +76,10 @@ export const constructionPermit = defineService({
   ],
   documents: [
     { key: 'land-title', label: { km: 'ប័ណ្ណកម្មសិទ្ធិដី', en: 'Land title certificate' } },
-    { key: 'architectural-drawings', label: { km: 'ប្លង់ស្ថាបត្យកម្ម', en: 'Architectural drawings' } },
-    { key: 'structural-drawings', label: { km: 'ប្លង់រចនាសម្ព័ន្ធ', en: 'Structural drawings' } },
+    { key: 'architectural-drawings', maxFiles: 10, label: { km: 'ប្លង់ស្ថាបត្យកម្ម', en: 'Architectural drawings' } },
+    { key: 'structural-drawings', maxFiles: 10, label: { km: 'ប្លង់រចនាសម្ព័ន្ធ', en: 'Structural drawings' } },
     { key: 'site-plan', label: { km: 'ប្លង់ទីតាំង', en: 'Site plan' } },
-    { key: 'applicant-id', label: { km: 'អត្តសញ្ញាណប័ណ្ណ ឬវិញ្ញាបនបត្រចុះបញ្ជីក្រុមហ៊ុន', en: 'National ID card or company registration certificate' } },
+    { key: 'applicant-id', maxFiles: 2, label: { km: 'អត្តសញ្ញាណប័ណ្ណ ឬវិញ្ញាបនបត្រចុះបញ្ជីក្រុមហ៊ុន', en: 'National ID card or company registration certificate' } },
     {
       key: 'environmental-assessment',
       label: { km: 'របាយការណ៍វាយតម្លៃហេតុប៉ះពាល់បរិស្ថាន', en: 'Environmental impact assessment' },

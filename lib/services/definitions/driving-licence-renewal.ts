@@ -18,6 +18,7 @@ export const drivingLicenceRenewal = defineService({
     en: 'Law on Road Traffic (2015) and the prakas on driving licences.',
   },
   feeRiel: 28_000,
+  refundIfRefused: 'full',
   deadlineWorkingDays: 5,
   issues: { km: 'ប័ណ្ណបើកបរ', en: 'Driving licence' },
   validityMonths: 120,
@@ -60,8 +61,8 @@ export const drivingLicenceRenewal = defineService({
     },
   ],
   documents: [
-    { key: 'current-licence', label: { km: 'ប័ណ្ណបើកបរបច្ចុប្បន្ន (មុខ និងក្រោយ)', en: 'Your current licence (front and back)' } },
-    { key: 'national-id', label: { km: 'អត្តសញ្ញាណប័ណ្ណ (មុខ និងក្រោយ)', en: 'National ID card (front and back)' } },
+    { key: 'current-licence', maxFiles: 2, label: { km: 'ប័ណ្ណបើកបរបច្ចុប្បន្ន (មុខ និងក្រោយ)', en: 'Your current licence (front and back)' } },
+    { key: 'national-id', maxFiles: 2, label: { km: 'អត្តសញ្ញាណប័ណ្ណ (មុខ និងក្រោយ)', en: 'National ID card (front and back)' } },
     {
       key: 'medical-certificate',
       label: { km: 'លិខិតបញ្ជាក់សុខភាព', en: 'Medical certificate' },

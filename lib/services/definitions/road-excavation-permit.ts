@@ -26,6 +26,7 @@ export const roadExcavationPermit = defineService({
       label: { km: 'ក្នុងមួយម៉ែត្រនៃការជីកកាយ', en: 'Per metre dug' },
     },
   ],
+  refundIfRefused: 'all-but-base',
   deadlineWorkingDays: 15,
   issues: { km: 'លិខិតអនុញ្ញាតជីកកាយ', en: 'Excavation permit' },
   validityMonths: 6,

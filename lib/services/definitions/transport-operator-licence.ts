@@ -26,6 +26,7 @@ export const transportOperatorLicence = defineService({
       label: { km: 'ក្នុងមួយយានយន្ត', en: 'Per vehicle in the fleet' },
     },
   ],
+  refundIfRefused: 'all-but-base',
   deadlineWorkingDays: 20,
   issues: { km: 'អាជ្ញាប័ណ្ណប្រកបអាជីវកម្មដឹកជញ្ជូន', en: 'Transport operator licence' },
   validityMonths: 36,
@@ -70,7 +71,7 @@ export const transportOperatorLicence = defineService({
     { key: 'tax-registration', label: { km: 'វិញ្ញាបនបត្រចុះបញ្ជីពន្ធដារ', en: 'Tax registration certificate' } },
     { key: 'vehicle-list', label: { km: 'បញ្ជីយានយន្ត និងស្លាកលេខ', en: 'List of vehicles with their plate numbers' } },
     { key: 'insurance', label: { km: 'លិខិតធានារ៉ាប់រងយានយន្ត', en: 'Vehicle insurance certificate' } },
-    { key: 'manager-id', label: { km: 'អត្តសញ្ញាណប័ណ្ណអ្នកគ្រប់គ្រង', en: "Manager's national ID card" } },
+    { key: 'manager-id', maxFiles: 2, label: { km: 'អត្តសញ្ញាណប័ណ្ណអ្នកគ្រប់គ្រង', en: "Manager's national ID card" } },
   ],
   stages: [
     { key: 'review', name: { km: 'ការពិនិត្យឯកសារ', en: 'Document review' }, department: 'logistics', decidedBy: 'clerk', kind: 'review', deadlineWorkingDays: 15 },

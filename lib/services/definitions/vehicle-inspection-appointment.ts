@@ -26,6 +26,7 @@ export const vehicleInspectionAppointment = defineService({
       label: { km: 'តម្លៃត្រួតពិនិត្យតាមប្រភេទយានយន្ត', en: 'Inspection fee for the vehicle type' },
     },
   ],
+  refundIfRefused: 'full',
   deadlineWorkingDays: 3,
   issues: null,
   validityMonths: null,

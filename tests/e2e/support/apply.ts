@@ -32,6 +32,17 @@ export async function registerCitizen(page: Page, locale: 'en' | 'km' = 'en', na
   return email;
 }
 
+const dateLabels = { en: ['Day', 'Month', 'Year'], km: ['ថ្ងៃ', 'ខែ', 'ឆ្នាំ'] } as const;
+
+/** Types a date into the day, month and year boxes of the question with this legend. */
+export async function fillDate(page: Page, question: string, [day, month, year]: [string, string, string], locale: 'en' | 'km' = 'en') {
+  const group = page.getByRole('group', { name: question });
+  const [dayLabel, monthLabel, yearLabel] = dateLabels[locale];
+  await group.getByLabel(dayLabel, { exact: true }).fill(day);
+  await group.getByLabel(monthLabel, { exact: true }).fill(month);
+  await group.getByLabel(yearLabel, { exact: true }).fill(year);
+}
+
 /** Uploads one file for the document with this heading on the documents page. */
 export async function upload(page: Page, document: string, file: { name: string; mimeType: string; buffer: Buffer }, button = /Upload|Replace|បញ្ចូល|ប្តូរ/) {
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: document }) });
@@ -72,7 +83,7 @@ export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K01234
   await page.getByLabel('Colour').fill('Silver');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.getByLabel('Bought new from a dealer in Cambodia').check();
-  await page.getByLabel('Date of purchase').fill('2026-11-02');
+  await fillDate(page, 'Date of purchase', ['2', '11', '2026']);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await page.getByLabel('National ID number').fill('010 234 567');
   await page.getByLabel('Province or capital').selectOption({ label: 'Phnom Penh' });

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -9,6 +9,7 @@ import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
 import { isNationalIdOutcome, nationalIdSettings } from '@/lib/auth/national-id';
 import { db } from '@/lib/db/client';
+import { formatDateTime, formatDay } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
@@ -26,13 +27,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
   const { created, organisation, nationalId, password } = await searchParams;
-  const [t, tDashboard, tStatus, tOrg, tErrors, format] = await Promise.all([
+  const [t, tDashboard, tStatus, tOrg, tErrors] = await Promise.all([
     getTranslations('account'),
     getTranslations('dashboard'),
     getTranslations('applicationStatus'),
     getTranslations('organisationRoles'),
     getTranslations('errors'),
-    getFormatter(),
   ]);
   const [identity, applications, memberships, notifications] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true, passwordHash: true } }),
@@ -96,7 +96,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
               },
               { header: t('reference'), cell: (a) => (a.reference ? <Reference>{a.reference}</Reference> : t('noReference')) },
               { header: t('status'), cell: (a) => <StatusTag tone={a.status === 'info_requested' ? 'amber' : a.status === 'draft' ? 'grey' : 'blue'}>{tStatus(a.status)}</StatusTag> },
-              { header: t('updated'), cell: (a) => format.dateTime(a.updatedAt, { dateStyle: 'medium' }) },
+              { header: t('updated'), cell: (a) => formatDay(a.updatedAt, locale) },
             ]}
           />
         ),
@@ -115,7 +115,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
                     renderNotification(n.kind as NotificationKind, n.data as unknown as NotificationData, { name: actor.name, locale }, '').subject
                   )}
                 </p>
-                <p className="text-sm text-slate-600">{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</p>
+                <p className="text-sm text-slate-600">{formatDateTime(n.createdAt, locale)}</p>
               </li>
             ))}
           </ul>
@@ -130,7 +130,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
               className="mb-3"
               rows={[
                 [t('identityName'), identity.name],
-                [t('identityBirth'), format.dateTime(identity.dateOfBirth, { dateStyle: 'long', timeZone: 'UTC' })],
+                [t('identityBirth'), formatDay(identity.dateOfBirth.toISOString().slice(0, 10), locale)],
                 [t('identityNumber'), identity.nationalIdNumber],
               ]}
             />

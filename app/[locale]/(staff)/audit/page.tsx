@@ -1,8 +1,8 @@
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { formatRiel } from '@/lib/i18n/format';
+import { formatDateTime, formatRiel } from '@/lib/i18n/format';
 import { markReportHandled } from './actions';
 import { Table } from '@/components/ui/table';
 import { Reference } from '@/components/ui/reference';
@@ -19,7 +19,7 @@ export default async function AuditPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireArea(locale, 'audit.enter', '/audit');
-  const [t, format] = await Promise.all([getTranslations('audit'), getFormatter()]);
+  const t = await getTranslations('audit');
   const [count, recent, chain, tEvents, reports, accountEvents] = await Promise.all([
     db.applicationEvent.count(),
     db.applicationEvent.findMany({
@@ -73,7 +73,7 @@ export default async function AuditPage({ params }: Props) {
             <li key={r.id} className="border-l-4 border-red-700 pl-3">
               <p className="font-bold"><Reference>{r.application.reference}</Reference>: {locale === 'km' ? r.application.serviceVersion.nameKm : r.application.serviceVersion.nameEn}</p>
               <p className="text-sm text-slate-600">
-                {format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {t('heldBy', { department: departmentName(r.application.currentDepartmentId) })}
+                {formatDateTime(r.createdAt, locale)} · {t('heldBy', { department: departmentName(r.application.currentDepartmentId) })}
                 {r.amountRiel !== null ? ` · ${t('asked', { amount: formatRiel(r.amountRiel, locale) })}` : ''}
               </p>
               <p className="mb-2 whitespace-pre-line">{r.description}</p>
@@ -98,7 +98,7 @@ export default async function AuditPage({ params }: Props) {
           rows={recent}
           rowKey={(e) => String(e.id)}
           columns={[
-            { header: t('when'), cell: (e) => format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+            { header: t('when'), cell: (e) => formatDateTime(e.createdAt, locale) },
             { header: t('event'), cell: (e) => tEvents(e.type as 'submitted') },
             { header: t('reference'), cell: (e) => (e.application.reference ? <Reference>{e.application.reference}</Reference> : '—') },
             { header: t('actor'), cell: (e) => e.actor?.name ?? '—' },
@@ -112,7 +112,7 @@ export default async function AuditPage({ params }: Props) {
           rows={accountEvents}
           rowKey={(e) => String(e.id)}
           columns={[
-            { header: t('when'), cell: (e) => format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+            { header: t('when'), cell: (e) => formatDateTime(e.createdAt, locale) },
             { header: t('event'), cell: (e) => t(`accountEventTypes.${e.type as 'second_factor_reset'}`) },
             { header: t('account'), cell: (e) => e.user.name },
             { header: t('actor'), cell: (e) => e.actor?.name ?? '—' },

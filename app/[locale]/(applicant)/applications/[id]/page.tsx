@@ -16,6 +16,7 @@ import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { isPageComplete, requiredDocuments } from '@/lib/services/answers';
+import { refundStatement } from '@/lib/services/published-fee';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { deadlineFlag } from '@/lib/deadlines/working-days';
 import { mayTake } from '@/lib/workflow/machine';
@@ -33,14 +34,16 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const application = await openApplication(actor, id, 'application.view');
   if (!application) notFound();
   const { saved, resubmitted, reported, paid } = await searchParams;
-  const [t, tStatus, tTimeline, tCheck, tOutcome] = await Promise.all([
+  const [t, tStatus, tTimeline, tCheck, tOutcome, tFee] = await Promise.all([
     getTranslations('application'),
     getTranslations('applicationStatus'),
     getTranslations('timeline'),
     getTranslations('check'),
     getTranslations('outcome'),
+    getTranslations('feePolicy'),
   ]);
   const { definition, answers } = application;
+  const refund = refundStatement(definition, locale);
   const name = (d: { nameKm: string; nameEn: string } | null | undefined) => (d ? (locale === 'km' ? d.nameKm : d.nameEn) : '');
 
   if (application.status === 'draft') {
@@ -164,6 +167,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           <h2 id="pay-fee" className="mb-2 text-2xl font-bold">{t('payTitle')}</h2>
           <p className="mb-3">{t('payLead', { fee: formatRiel(application.feeRiel, locale) })}</p>
           <ButtonLink href={`/applications/${id}/pay`}>{t('payButton')}</ButtonLink>
+          {refund ? <p className="mt-3"><span className="font-bold">{tFee('refusedTitle')}:</span> {refund}</p> : null}
         </section>
       ) : null}
       <SummaryList rows={summary} className="mb-8" />

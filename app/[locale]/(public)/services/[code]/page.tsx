@@ -10,8 +10,10 @@ import { currentActor } from '@/lib/auth/session';
 import { canInOrganisation } from '@/lib/policy/policy';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
-import { formatDay, formatRiel } from '@/lib/i18n/format';
+import { FeeLines, FeePolicy } from '@/components/services/fee-lines';
+import { formatDay } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
+import { publishedFee, refundStatement } from '@/lib/services/published-fee';
 import { departmentsByCode, findPublishedService } from '@/lib/services/queries';
 import { startApplication } from './actions';
 
@@ -32,9 +34,10 @@ export default async function ServicePage({ params }: Props) {
   setRequestLocale(locale);
   const service = await findPublishedService(code);
   if (!service) notFound();
-  const [t, tCatalogue, holidays, departments, actor] = await Promise.all([
+  const [t, tCatalogue, tFee, holidays, departments, actor] = await Promise.all([
     getTranslations('service'),
     getTranslations('catalogue'),
+    getTranslations('feePolicy'),
     loadHolidays(),
     departmentsByCode(),
     currentActor(),
@@ -77,21 +80,9 @@ export default async function ServicePage({ params }: Props) {
 
       <section className={section} aria-labelledby="fee">
         <h2 id="fee" className={heading}>{t('fee')}</h2>
-        <dl className="mb-3 grid max-w-xl grid-cols-[1fr_auto] gap-x-4 gap-y-1">
-          <dt>{t('feeBase')}</dt>
-          <dd className="text-right tabular-nums">{formatRiel(d.feeRiel, locale)}</dd>
-          {d.feeRules.map((rule) => (
-            <div key={rule.field} className="contents">
-              <dt>{rule.label[locale]}</dt>
-              <dd className="text-right tabular-nums">
-                {rule.kind === 'by-answer'
-                  ? Object.values(rule.amounts).map((a) => formatRiel(a, locale)).join(' / ')
-                  : `${formatRiel(rule.rielPerUnit, locale)} ×`}
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <p className="font-bold">{t('feeNote')}</p>
+        <FeeLines lines={publishedFee(d, locale)} />
+        <p className="mb-4 font-bold">{t('feeNote')}</p>
+        <FeePolicy when={tFee('when')} whenTitle={tFee('whenTitle')} refund={refundStatement(d, locale)} refundTitle={tFee('refusedTitle')} />
       </section>
 
       <section className={section} aria-labelledby="deadline">

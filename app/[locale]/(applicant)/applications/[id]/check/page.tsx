@@ -12,6 +12,7 @@ import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
 import { formatDay, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { stepPosition } from '@/lib/applications/steps';
 import { requiredDocuments } from '@/lib/services/answers';
 import { feeFor } from '@/lib/services/fees';
 import { submitAction } from './actions';
@@ -48,7 +49,7 @@ export default async function CheckPage({ params }: Props) {
   return (
     <>
       <Link href={`/applications/${id}`} className="mb-6 inline-block">← {tApp('back')}</Link>
-      <p className="text-slate-600">{definition.name[locale]}</p>
+      <p className="text-slate-600">{definition.name[locale]} · {tApp('stepOf', stepPosition(definition, answers, 'check'))}</p>
       <h1 className="mb-8 text-3xl font-bold">{t('title')}</h1>
       <AnswerList
         definition={definition}
@@ -61,11 +62,13 @@ export default async function CheckPage({ params }: Props) {
         <h2 id="check-documents" className="mb-2 text-xl font-bold">{t('documents')}</h2>
         <dl className="divide-y divide-slate-300 border-y border-slate-300">
           {documents.map((doc) => {
-            const uploaded = application.documents.find((d) => d.requirementKey === doc.key);
+            const uploaded = application.documents.filter((d) => d.requirementKey === doc.key);
             return (
               <div key={doc.key} className="grid gap-1 py-3 sm:grid-cols-[2fr_3fr_auto] sm:gap-4">
                 <dt className="font-bold">{doc.label[locale]}</dt>
-                <dd className="break-words">{uploaded?.fileName ?? t('notAnswered')}</dd>
+                <dd className="break-all">
+                  {uploaded.length === 0 ? t('notAnswered') : uploaded.map((file) => <span key={file.id} className="block">{file.fileName}</span>)}
+                </dd>
                 <dd><Link href={`/applications/${id}/documents`} aria-label={t('changeItem', { item: doc.label[locale] })}>{t('change')}</Link></dd>
               </div>
             );

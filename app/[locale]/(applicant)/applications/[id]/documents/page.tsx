@@ -2,14 +2,13 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
-import { ErrorMessage, Hint } from '@/components/ui/field';
-import { FileInput } from '@/components/ui/inputs';
+import { DocumentUpload } from '@/components/applications/document-upload';
 import { openApplication } from '@/lib/applications/find-application';
+import { stepPosition } from '@/lib/applications/steps';
 import { requireActor } from '@/lib/auth/guards';
 import { maxDocumentBytes } from '@/lib/documents/upload-document';
-import { formatBytes } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { requiredDocuments } from '@/lib/services/answers';
@@ -22,7 +21,7 @@ type Props = {
 
 export const generateMetadata = pageTitle('documents');
 
-const uploadErrors = new Set(['missing', 'tooLarge', 'wrongType', 'unknownDocument']);
+const uploadErrors = new Set(['missing', 'tooLarge', 'wrongType', 'unknownDocument', 'tooMany']);
 
 export default async function DocumentsPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
@@ -35,7 +34,10 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
   const sizeMb = maxDocumentBytes / 1024 / 1024;
   const documents = requiredDocuments(application.definition, application.answers);
   const labelOf = (key?: string) => documents.find((d) => d.key === key)?.label[locale] ?? '';
-  const error = query.error && uploadErrors.has(query.error) ? tErrors(`document.${query.error}` as 'document.missing', { size: sizeMb }) : undefined;
+  const maxOf = (key?: string) => documents.find((d) => d.key === key)?.maxFiles ?? 1;
+  const error = query.error && uploadErrors.has(query.error)
+    ? tErrors(`document.${query.error}` as 'document.missing', { size: sizeMb, max: maxOf(query.document) })
+    : undefined;
   const lastPage = application.definition.pages.at(-1)!.key;
 
   return (
@@ -44,51 +46,23 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
       {error ? <ErrorSummary title={tErrors('summaryTitle')} errors={[{ href: `file-${query.document}`, message: error }]} /> : null}
       {query.uploaded ? <Alert tone="success">{t('uploadedAlert', { document: labelOf(query.uploaded) })}</Alert> : null}
       {query.removed ? <Alert tone="success">{t('removedAlert', { document: labelOf(query.removed) })}</Alert> : null}
-      <p className="text-slate-600">{application.definition.name[locale]}</p>
+      <p className="text-slate-600">
+        {application.definition.name[locale]} · {tApp('stepOf', stepPosition(application.definition, application.answers, 'documents'))}
+      </p>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-8">{t('lead', { size: sizeMb })}</p>
       <ul className="mb-8 flex flex-col gap-6">
-        {documents.map((doc) => {
-          const uploaded = application.documents.find((d) => d.requirementKey === doc.key);
-          const inputId = `file-${doc.key}`;
-          const hasError = error && query.document === doc.key;
-          return (
-            <li key={doc.key} className={`border-l-4 pl-4 ${hasError ? 'border-red-700' : 'border-slate-300'}`}>
-              <h2 className="text-xl font-bold">
-                {doc.label[locale]}
-                {!doc.required ? <span className="font-normal"> ({t('optional')})</span> : null}
-              </h2>
-              <Hint id={inputId}>{doc.hint?.[locale]}</Hint>
-              <p className="mb-2">
-                {uploaded ? (
-                  <>
-                    {t('uploaded', { name: uploaded.fileName, size: formatBytes(uploaded.sizeBytes, locale) })}{' '}
-                    <a href={`/${locale}/applications/${id}/documents/${uploaded.id}`} target="_blank" rel="noopener">
-                      {t('open', { name: doc.label[locale] })}
-                    </a>
-                  </>
-                ) : (
-                  t('notUploaded')
-                )}
-              </p>
-              {hasError ? <ErrorMessage id={inputId} prefix={tErrors('errorPrefix')}>{error}</ErrorMessage> : null}
-              <form method="post" encType="multipart/form-data" action={`/${locale}/applications/${id}/documents/upload?document=${doc.key}`} className="flex flex-col gap-2">
-                <label htmlFor={inputId} className="sr-only">{t('chooseFile', { document: doc.label[locale] })}</label>
-                <FileInput id={inputId} name="file" hint={doc.hint?.[locale]} error={hasError ? error : undefined} />
-                <div>
-                  <Button variant="secondary">{uploaded ? t('replace') : t('upload')}</Button>
-                </div>
-              </form>
-              {uploaded ? (
-                <form action={removeDocumentAction.bind(null, locale, id, uploaded.id)} className="mt-2">
-                  <button type="submit" className="cursor-pointer text-red-700 underline">
-                    {t('remove')}<span className="sr-only"> {doc.label[locale]}</span>
-                  </button>
-                </form>
-              ) : null}
-            </li>
-          );
-        })}
+        {documents.map((doc) => (
+          <DocumentUpload
+            key={doc.key}
+            locale={locale}
+            applicationId={id}
+            requirement={doc}
+            files={application.documents.filter((d) => d.requirementKey === doc.key)}
+            error={query.document === doc.key ? error : undefined}
+            removeAction={(documentId) => removeDocumentAction.bind(null, locale, id, documentId)}
+          />
+        ))}
       </ul>
       <ButtonLink href={`/applications/${id}/check`}>{t('continue')}</ButtonLink>
     </>

@@ -10,6 +10,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { billFor } from '@/lib/payments/payments';
+import { refundStatement } from '@/lib/services/published-fee';
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
@@ -23,7 +24,8 @@ export default async function PayPage({ params }: Props) {
   if (!application) notFound();
   const bill = await billFor(application);
   if (!bill || bill.status === 'paid') redirect(`/${locale}/applications/${id}`);
-  const t = await getTranslations('pay');
+  const [t, tFee] = await Promise.all([getTranslations('pay'), getTranslations('feePolicy')]);
+  const refund = refundStatement(application.definition, locale);
   const amount = formatRiel(bill.amountRiel, locale);
   const svg = await QRCode.toString(bill.khqr, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return (
@@ -46,6 +48,12 @@ export default async function PayPage({ params }: Props) {
         <p className="mt-2 break-all font-mono text-sm">{bill.khqr}</p>
       </details>
       <p className="mb-6">{t('after')}</p>
+      {refund ? (
+        <section aria-labelledby="refund" className="mb-6">
+          <h2 id="refund" className="mb-1 text-xl font-bold">{tFee('refusedTitle')}</h2>
+          <p>{refund}</p>
+        </section>
+      ) : null}
       {process.env.PAYMENT_SANDBOX === '1' ? (
         <Alert tone="warning">
           <p>{t('sandbox')}</p>

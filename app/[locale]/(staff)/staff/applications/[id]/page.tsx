@@ -172,7 +172,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         {events.map((e) => {
           const data = e.data as Record<string, string | undefined>;
           const stageName = definition.stages.find((s) => s.key === data.stage)?.name[locale];
-          const details = [data.message, data.reason, data.text, data.result ? `${t(`steps.recordInspection.${data.result as 'passed'}`)}, ${data.date}, ${data.inspector}${data.notes ? `: ${data.notes}` : ''}` : undefined].filter(Boolean);
+          const details = [data.message, data.reason, data.text, data.result ? `${t(`steps.recordInspection.${data.result as 'passed'}`)}, ${data.date ? formatDay(data.date, locale) : ''}, ${data.inspector}${data.notes ? `: ${data.notes}` : ''}` : undefined].filter(Boolean);
           return (
             <li key={String(e.id)} className="mb-3">
               <p className="font-bold">{tEvents(e.type as 'submitted')}{stageName && e.type !== 'submitted' ? ` · ${stageName}` : ''}</p>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { QuestionForm, type ClientField } from '@/components/applications/question-form';
 import { openApplication } from '@/lib/applications/find-application';
-import { stepBefore } from '@/lib/applications/steps';
+import { stepBefore, stepPosition } from '@/lib/applications/steps';
 import { requireActor } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
@@ -17,9 +17,9 @@ async function load({ params }: Props) {
   const { locale, id, page: pageKey } = await params;
   const actor = await requireActor(locale, `/applications/${id}/questions/${pageKey}`);
   const application = await openApplication(actor, id, 'application.edit');
-  const index = application?.definition.pages.findIndex((p) => p.key === pageKey) ?? -1;
-  if (!application || index < 0) notFound();
-  return { locale, application, page: application.definition.pages[index]!, index };
+  const page = application?.definition.pages.find((p) => p.key === pageKey);
+  if (!application || !page) notFound();
+  return { locale, application, page };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -28,10 +28,15 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function QuestionPage(props: Props) {
-  const { locale, application, page, index } = await load(props);
+  const { locale, application, page } = await load(props);
   setRequestLocale(locale);
   const { return: returnTo } = await props.searchParams;
-  const [t, tUi, tErrors] = await Promise.all([getTranslations('application'), getTranslations('ui'), getTranslations('errors')]);
+  const [t, tUi, tErrors, tDate] = await Promise.all([
+    getTranslations('application'),
+    getTranslations('ui'),
+    getTranslations('errors'),
+    getTranslations('dateInput'),
+  ]);
   const { definition } = application;
   const fields: ClientField[] = await Promise.all(
     page.fields.map(async (f) => ({
@@ -54,7 +59,7 @@ export default async function QuestionPage(props: Props) {
         ← {t('back')}
       </Link>
       <p className="text-slate-600">
-        {definition.name[locale]} · {t('stepOf', { step: index + 1, total: definition.pages.length })}
+        {definition.name[locale]} · {t('stepOf', stepPosition(definition, application.answers, `questions/${page.key}`))}
       </p>
       <h1 className="mb-6 text-3xl font-bold">{page.title[locale]}</h1>
       <QuestionForm
@@ -75,6 +80,10 @@ export default async function QuestionPage(props: Props) {
           province: t('province'),
           district: t('district'),
           line: t('line'),
+          day: tDate('day'),
+          month: tDate('month'),
+          year: tDate('year'),
+          dateHint: tDate('hint'),
         }}
       />
     </>
