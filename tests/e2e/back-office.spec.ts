@@ -106,6 +106,7 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(confirmation).toContainText('This approves the application, issues the Construction permit and tells the applicant.');
   await expect(confirmation).toContainText('Nobody has taken the file yet: you take it as you decide');
   await expect(confirmation.getByText('Check what this decision does')).toBeInViewport();
+  await expectNoAxeViolations(noScript);
   const before = await sql(`select status, version, "assigneeId" from "Application" where id = $1`, [id]);
   await noScript.getByRole('link', { name: 'Cancel and go back to the file' }).click();
   await expect(noScript.getByRole('button', { name: 'Approve the application' })).toBeVisible();
