@@ -1,5 +1,5 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -18,12 +18,17 @@ export interface ActionFormLabels {
   /** For forms that can be refused as stale: the heading of what changed, and the reload link. */
   changedSince?: string;
   reload?: string;
+  /** For decisions confirmed in a second step: its heading, and the way back that changes nothing. */
+  confirmTitle?: string;
+  cancel?: string;
 }
 
 /**
  * A titled form built from a list of fields, posting to a server action: each workflow step on
  * the review page, and the applicant's smaller forms. `hidden` carries what the page showed
  * (the file's version, its last event) so that a stale decision is refused with what changed.
+ * When the action answers `confirm`, the form shows what the step will do and posts it again,
+ * with `confirmed`, only when the person says yes.
  */
 export function ActionForm({ id, action, title, lead, fields, submit, danger, hidden = {}, reloadHref, labels }: {
   id: string;
@@ -41,6 +46,7 @@ export function ActionForm({ id, action, title, lead, fields, submit, danger, hi
   const errors = state.fieldErrors ?? {};
   const fieldId = (name: string) => `${id}-${name}`;
   const value = (name: string) => state.values?.[name];
+  if (state.confirm) return <ConfirmStep id={id} title={title} confirm={state.confirm} action={formAction} pending={pending} danger={danger} hidden={hidden} fields={fields.map((f) => ({ ...f, value: value(f.name) ?? '' }))} reloadHref={reloadHref} labels={labels} />;
   return (
     <section aria-labelledby={`${id}-title`} className="mb-6 border-2 border-slate-300 p-4">
       <h3 id={`${id}-title`} className="mb-2 text-xl font-bold">{title}</h3>
@@ -93,6 +99,54 @@ export function ActionForm({ id, action, title, lead, fields, submit, danger, hi
         })}
         {/* Disabled while sending: a double click sends one request (and a second decision would be stale). */}
         <Button disabled={pending} variant={danger ? 'warning' : 'primary'}>{submit}</Button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The second step of a decision: what it will do, what the person wrote, and a button that takes
+ * it. It takes focus when it appears (the `autofocus` attribute does it on a page rendered
+ * without JavaScript, and scrolls to it); cancelling reloads the file and changes nothing.
+ */
+function ConfirmStep({ id, title, confirm, action, pending, danger, hidden, fields, reloadHref, labels }: {
+  id: string;
+  title: string;
+  confirm: NonNullable<FormState['confirm']>;
+  action: (data: FormData) => void;
+  pending: boolean;
+  danger?: boolean;
+  hidden: Record<string, string | number>;
+  fields: (ActionField & { value: string })[];
+  reloadHref?: string;
+  labels: ActionFormLabels;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [confirm]);
+  const written = fields.filter((f) => f.value);
+  return (
+    <section aria-labelledby={`${id}-title`} className="mb-6 border-4 border-slate-800 p-4">
+      <h3 id={`${id}-title`} className="mb-2 text-xl font-bold">{title}</h3>
+      <div ref={ref} tabIndex={-1} autoFocus aria-labelledby={`${id}-confirm-title`} className="focus:outline-none focus-visible:ring-4 focus-visible:ring-focus">
+        <h4 id={`${id}-confirm-title`} className="mb-2 text-lg font-bold">{labels.confirmTitle}</h4>
+        {confirm.lines.map((line) => <p key={line} className="mb-2">{line}</p>)}
+      </div>
+      {written.length ? (
+        <dl className="mb-4">
+          {written.map((f) => (
+            <div key={f.name}>
+              <dt className="font-bold">{f.label}</dt>
+              <dd className="whitespace-pre-line">{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <form action={action} className="flex flex-wrap items-center gap-4">
+        {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+        {written.map((f) => <input key={f.name} type="hidden" name={f.name} value={f.value} />)}
+        <input type="hidden" name="confirmed" value="yes" />
+        <Button disabled={pending} variant={danger ? 'warning' : 'primary'}>{confirm.submit}</Button>
+        {reloadHref ? <a href={reloadHref} className="font-bold underline">{labels.cancel}</a> : null}
       </form>
     </section>
   );

@@ -4,7 +4,11 @@ export interface Column<Row> {
   header: ReactNode;
   cell: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** Left out below the md breakpoint: the page shows what matters of it in another column. */
+  wideOnly?: boolean;
 }
+
+const cellClass = (c: { numeric?: boolean; wideOnly?: boolean }) => `${c.numeric ? 'text-right' : ''} ${c.wideOnly ? 'hidden md:table-cell' : ''}`;
 
 /** A data table with a caption; it scrolls sideways on a narrow phone rather than squashing. */
 export function Table<Row>({ caption, columns, rows, rowKey }: { caption: ReactNode; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
@@ -15,7 +19,7 @@ export function Table<Row>({ caption, columns, rows, rowKey }: { caption: ReactN
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} scope="col" className={`border-b-2 border-slate-800 p-2 ${c.numeric ? 'text-right' : ''}`}>{c.header}</th>
+              <th key={i} scope="col" className={`border-b-2 border-slate-800 p-2 ${cellClass(c)}`}>{c.header}</th>
             ))}
           </tr>
         </thead>
@@ -23,7 +27,7 @@ export function Table<Row>({ caption, columns, rows, rowKey }: { caption: ReactN
           {rows.map((row) => (
             <tr key={rowKey(row)} className="border-b border-slate-300">
               {columns.map((c, i) => (
-                <td key={i} className={`p-2 align-top ${c.numeric ? 'text-right tabular-nums' : ''}`}>{c.cell(row)}</td>
+                <td key={i} className={`p-2 align-top ${cellClass(c)} ${c.numeric ? 'tabular-nums' : ''}`}>{c.cell(row)}</td>
               ))}
             </tr>
           ))}

@@ -12,6 +12,8 @@ export interface FormState {
   values?: Record<string, string>;
   /** When a decision came from a stale page: what others did since, one line each. */
   changes?: string[];
+  /** A decision checked and not yet taken: what it will do, one line each, and the button that takes it. */
+  confirm?: { lines: string[]; submit: string };
 }
 
 export const emptyFormState: FormState = {};

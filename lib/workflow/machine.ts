@@ -159,10 +159,21 @@ function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
   }
 }
 
+/**
+ * Decisions that end the current stage (and, the last one, may issue a document). The person
+ * deciding holds the file: one a colleague has taken is not theirs to decide, and a free one is
+ * taken with the decision, both on the audit trail. Pages ask to confirm them first.
+ */
+export function endsStage(name: StepName): boolean {
+  const step: Step = steps[name];
+  return step.stage === 'approved' || step.stage === 'rejected';
+}
+
 /** Whether `actor` may take `name` on the file as it stands: the one check pages and actions use. */
 export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
   const step: Step = steps[name];
   if (!step.from.includes(file.status) || !takes(actor, file, step.by)) return false;
+  if (endsStage(name) && file.assigneeId !== null && file.assigneeId !== actor.id) return false;
   const stage = currentStage(file);
   const last = stage !== null && stage.row.position === file.definition.stages.length - 1;
   switch (name) {
@@ -182,6 +193,42 @@ export function mayTake(actor: Actor, file: CaseFile, name: StepName): boolean {
     default:
       return true;
   }
+}
+
+/** What a decision will do, for the person to confirm before it is taken. */
+export interface DecisionOutcome {
+  /** The file is free: the decider takes it in the same step. */
+  takesFile: boolean;
+  /** For a stage approval: the stage the file moves to, and its department. */
+  next: { stageKey: string; departmentId: string } | null;
+  /** For a final approval: the document it issues, when the service issues one. */
+  issues: ServiceDefinition['issues'];
+}
+
+export function decisionOutcome(actor: Actor, file: CaseFile, name: StepName): DecisionOutcome {
+  const stage = currentStage(file);
+  const next = name === 'approveStage' && stage ? file.stages.find((s) => s.position === stage.row.position + 1) : undefined;
+  return {
+    takesFile: file.assigneeId === null,
+    next: next ? { stageKey: next.stageKey, departmentId: next.departmentId } : null,
+    issues: name === 'finalApprove' && mayTake(actor, { ...file, status: 'approved' }, 'issue') ? file.definition.issues : null,
+  };
+}
+
+/**
+ * Refuses (StepRefusedError) what the actor may not do and (StaleApplicationError) a step from a
+ * stale page, as `perform` would, without changing anything: a decision is checked before the
+ * person is asked to confirm it.
+ */
+export function checkStep(actor: Actor, file: CaseFile, name: Exclude<StepName, 'submit'>, seenVersion: number): void {
+  const step: Step = steps[name];
+  // Interest before staleness: the answer to a stale page lists the file's internal history,
+  // which an interested person (the applicant's side) does not read.
+  if (step.by !== 'applicant' && hasInterest(actor, file)) throw new StepRefusedError('notAllowed');
+  // Stale first: a step that was open on the page the actor saw, and is not now, is news to them.
+  // (Callers only hand over files the actor may see.)
+  if (step.guarded && seenVersion !== file.version) throw new StaleApplicationError();
+  if (!mayTake(actor, file, name)) throw new StepRefusedError('notAllowed');
 }
 
 /** Every staff step, in the order a review page offers them. */
@@ -308,13 +355,7 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
   seenVersion: number,
 ): Promise<void> {
   const step: Step = steps[name];
-  // Interest before staleness: the answer to a stale page lists the file's internal history,
-  // which an interested person (the applicant's side) does not read.
-  if (step.by !== 'applicant' && hasInterest(actor, file)) throw new StepRefusedError('notAllowed');
-  // Stale first: a step that was open on the page the actor saw, and is not now, is news to them.
-  // (Callers only hand over files the actor may see.)
-  if (step.guarded && seenVersion !== file.version) throw new StaleApplicationError();
-  if (!mayTake(actor, file, name)) throw new StepRefusedError('notAllowed');
+  checkStep(actor, file, name, seenVersion);
   const now = new Date();
   await db.$transaction(async (tx) => {
     const effects = await effectsOf(tx, actor, file, name, input, now);
@@ -327,6 +368,10 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
       if (updated.count !== 1) throw new StaleApplicationError();
     }
     for (const stage of effects.stages) await tx.applicationStage.update({ where: { id: stage.id }, data: stage.data });
+    if (endsStage(name) && file.assigneeId === null) {
+      // Taken with the decision: the trail shows the take, then the decision.
+      await record(tx, file.id, actor, 'claim', steps.claim, actingDepartment(actor, file), file.status, { stage: currentStage(file)?.definition.key ?? null, withDecision: name });
+    }
     await record(tx, file.id, actor, name, step, actingDepartment(actor, file), file.status, effects.data);
     const told = input as { message?: string; reason?: string };
     await tellApplicant(tx, file, step, file.reference ?? '', told.message ?? told.reason);

@@ -1,6 +1,7 @@
 // A department's queue: the files it holds, most urgent first, a page at a time. The order
 // (stage due date, then id) is the index (currentDepartmentId, stageDueAt, id), so a page reads
-// a few index entries however many files the department holds.
+// a few index entries however many files the department holds. A search puts the best matches
+// first (see searchMatches), each kind of match read through an index of its own.
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
@@ -8,6 +9,7 @@ import type { ApplicationStatus, Prisma } from '@/lib/db/generated/client';
 import { atRiskWorkingDays, addWorkingDays, endOfPhnomPenhDay, phnomPenhDay } from '@/lib/deadlines/working-days';
 import { interestsOf, type Actor } from '@/lib/policy/policy';
 import { definitionOfVersion, listPublishedServices } from '@/lib/services/queries';
+import { normalizeCambodianMobile } from '@/lib/validation/cambodian-mobile';
 
 export const queuePageSize = 25;
 
@@ -15,6 +17,7 @@ const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values
 
 /** The queue's filters as they arrive in the query string; anything unknown is ignored. */
 export const queueFilters = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined).transform((q) => q || undefined),
   service: z.string().max(60).optional().catch(undefined),
   stage: z.string().max(60).optional().catch(undefined),
   status: choice(['waiting', 'info_requested']),
@@ -26,6 +29,61 @@ export const queueFilters = z.object({
 export type QueueFilters = z.infer<typeof queueFilters>;
 
 const waiting: ApplicationStatus[] = ['submitted', 'in_review'];
+
+/**
+ * What a search matches, best first: the exact reference, the applicant's mobile number, part of
+ * the applicant's name, part of a reference. Each is answered by an index: references and
+ * mobile numbers are unique, names and references have trigram indexes (migration queue_search).
+ */
+export function searchMatches(query: string): Prisma.ApplicationWhereInput[] {
+  const matches: Prisma.ApplicationWhereInput[] = [{ reference: query.toUpperCase() }];
+  const mobile = normalizeCambodianMobile(query);
+  if (mobile) matches.push({ applicant: { phone: mobile } });
+  // LIKE's wildcards are not the person's to use; and a part shorter than a trigram would read
+  // the whole index.
+  const part = query.replace(/[%_\\]/g, '').trim();
+  if ([...part].length >= 3) {
+    matches.push({ applicant: { name: { contains: part, mode: 'insensitive' } } });
+    matches.push({ reference: { contains: part, mode: 'insensitive' } });
+  }
+  return matches;
+}
+
+const queueRow = {
+  id: true,
+  reference: true,
+  status: true,
+  currentStageKey: true,
+  stageDueAt: true,
+  serviceVersionId: true,
+  assigneeId: true,
+  assignee: { select: { name: true } },
+  applicant: { select: { name: true } },
+} satisfies Prisma.ApplicationSelect;
+const queueOrder: Prisma.ApplicationOrderByWithRelationInput[] = [{ stageDueAt: 'asc' }, { id: 'asc' }];
+
+/**
+ * One page of a search: the files of each kind of match (and of none before it), in queue order,
+ * one kind after the other. Each kind is counted apart, so the page reads only the kinds it shows.
+ */
+async function searchPage(where: Prisma.ApplicationWhereInput, query: string, page: number) {
+  const matches = searchMatches(query);
+  const kinds = matches.map((match, i): Prisma.ApplicationWhereInput => (i ? { AND: [where, match], NOT: matches.slice(0, i) } : { AND: [where, match] }));
+  const counts = await Promise.all(kinds.map((kind) => db.application.count({ where: kind })));
+  const rows: Prisma.ApplicationGetPayload<{ select: typeof queueRow }>[] = [];
+  let skip = (page - 1) * queuePageSize;
+  for (const [i, kind] of kinds.entries()) {
+    const take = queuePageSize - rows.length;
+    if (take === 0) break;
+    if (skip >= counts[i]!) {
+      skip -= counts[i]!;
+      continue;
+    }
+    rows.push(...(await db.application.findMany({ where: kind, orderBy: queueOrder, skip, take, select: queueRow })));
+    skip = 0;
+  }
+  return { rows, total: counts.reduce((sum, n) => sum + n, 0) };
+}
 
 /** What the department may filter by: the services that pass through it and their stages there. */
 export async function queueChoices(departmentCode: string) {
@@ -65,25 +123,12 @@ export async function departmentQueue(departmentId: string, actor: Pick<Actor, '
   }
   if (filters.assigned) where.assigneeId = filters.assigned === 'me' ? actorId : null;
 
-  const [rows, total] = await Promise.all([
-    db.application.findMany({
-      where,
-      orderBy: [{ stageDueAt: 'asc' }, { id: 'asc' }],
-      skip: (filters.page - 1) * queuePageSize,
-      take: queuePageSize,
-      select: {
-        id: true,
-        reference: true,
-        status: true,
-        currentStageKey: true,
-        stageDueAt: true,
-        serviceVersionId: true,
-        assigneeId: true,
-        assignee: { select: { name: true } },
-      },
-    }),
-    db.application.count({ where }),
-  ]);
+  const { rows, total } = filters.q
+    ? await searchPage(where, filters.q, filters.page)
+    : await Promise.all([
+        db.application.findMany({ where, orderBy: queueOrder, skip: (filters.page - 1) * queuePageSize, take: queuePageSize, select: queueRow }),
+        db.application.count({ where }),
+      ]).then(([rows, total]) => ({ rows, total }));
   const items = await Promise.all(
     rows.map(async (row) => {
       const definition = await definitionOfVersion(row.serviceVersionId);

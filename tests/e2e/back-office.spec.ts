@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { fileConstructionPermit, fileVehicleRegistration, registerCitizen } from './support/apply';
+import { decide } from './support/decisions';
 import { expect, expectNoAxeViolations, pageAlert, signIn, sql, test } from './support/fixtures';
 
 /** A signed-in member of staff in a browser of their own. */
@@ -66,7 +67,7 @@ test('a construction permit passes intake, technical review, inspection and the 
   // Back with the clerk who asked, who approves intake: the file moves to construction.
   await openFile(works, 'en', id, reference);
   await expect(works.getByText('Information sent; back in review')).toBeVisible();
-  await works.getByRole('button', { name: 'Approve the stage' }).click();
+  await decide(works, 'Approve the stage');
   await expect(success(works)).toContainText('Stage approved.');
   await expect(works.getByText('You cannot act on this file now:')).toBeVisible();
 
@@ -79,7 +80,7 @@ test('a construction permit passes intake, technical review, inspection and the 
   await construction.getByRole('button', { name: 'Add the note' }).click();
   await expect(success(construction)).toContainText('Your note was added.');
   await expect(construction.getByText('Ask the inspector to check the drainage on the east side.')).toBeVisible();
-  await construction.getByRole('button', { name: 'Approve the stage' }).click();
+  await decide(construction, 'Approve the stage');
   await expect(success(construction)).toContainText('Stage approved.');
 
   const inspector = await staffBrowser(browser, 'inspector@demo.gov.kh');
@@ -90,16 +91,28 @@ test('a construction permit passes intake, technical review, inspection and the 
   await inspector.getByLabel('Findings').fill('Foundations and setbacks as drawn.');
   await inspector.getByRole('button', { name: 'Record the inspection' }).click();
   await expect(success(inspector)).toContainText('The inspection was recorded.');
-  await inspector.getByRole('button', { name: 'Approve the stage' }).click();
+  await decide(inspector, 'Approve the stage');
   await expect(success(inspector)).toContainText('Stage approved.');
 
   // The last stage is the head's; the clerk of the same department cannot take it.
   await openFile(works, 'en', id, reference);
   await expect(works.getByRole('button', { name: 'Approve the application' })).toHaveCount(0);
+  // The head approves without JavaScript: the page says what approving does, and cancelling changes nothing.
   const head = await staffBrowser(browser, 'head.works@demo.gov.kh');
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await head.context().storageState() })).newPage();
+  await openFile(noScript, 'en', id, reference);
+  await noScript.getByRole('button', { name: 'Approve the application' }).click();
+  const confirmation = noScript.getByRole('region', { name: 'Final approval' });
+  await expect(confirmation).toContainText('This approves the application, issues the Construction permit and tells the applicant.');
+  await expect(confirmation).toContainText('Nobody has taken the file yet: you take it as you decide');
+  await expect(confirmation.getByText('Check what this decision does')).toBeInViewport();
+  const before = await sql(`select status, version, "assigneeId" from "Application" where id = $1`, [id]);
+  await noScript.getByRole('link', { name: 'Cancel and go back to the file' }).click();
+  await expect(noScript.getByRole('button', { name: 'Approve the application' })).toBeVisible();
+  expect(await sql(`select status, version, "assigneeId" from "Application" where id = $1`, [id])).toEqual(before);
+  await decide(noScript, 'Approve the application');
+  await expect(success(noScript)).toContainText('The application is approved.');
   await openFile(head, 'en', id, reference);
-  await head.getByRole('button', { name: 'Approve the application' }).click();
-  await expect(success(head)).toContainText('The application is approved.');
 
   await page.reload();
   await expect(page.getByText('Your document has been issued')).toBeVisible();
@@ -186,9 +199,27 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   const approved = await fileVehicleRegistration(page, 'JTFSS22P0K0000001');
   const rejected = await fileVehicleRegistration(page, 'JTFSS22P0K0000002');
 
+  // The clerk finds the file by its reference, on a phone: the reference, the due date and the
+  // overdue flag stay in view.
   const clerk = await staffBrowser(browser, 'clerk.transport@demo.gov.kh', 'km');
-  await openFile(clerk, 'km', approved.id, approved.reference);
-  await clerk.getByRole('button', { name: 'អនុម័តដំណាក់កាល' }).click();
+  await sql(`update "Application" set "stageDueAt" = now() - interval '3 days' where id = $1`, [approved.id]);
+  await clerk.setViewportSize({ width: 390, height: 844 });
+  await clerk.goto('/km/staff');
+  await clerk.getByLabel('ស្វែងរកក្នុងជួររង់ចាំ').fill(approved.reference);
+  await clerk.getByRole('button', { name: 'ស្វែងរក', exact: true }).click();
+  const found = clerk.getByRole('row').nth(1);
+  await found.scrollIntoViewIfNeeded();
+  await expect(found.getByRole('link', { name: approved.reference })).toBeInViewport();
+  await expect(found.getByRole('cell').nth(1)).toBeInViewport();
+  await expect(found.getByText('ហួសកាលកំណត់')).toBeInViewport();
+  await found.getByRole('link', { name: approved.reference }).click();
+  await expect(clerk.getByRole('heading', { level: 1, name: new RegExp(approved.reference) })).toBeVisible();
+  await clerk.setViewportSize({ width: 1280, height: 720 });
+  // The confirmation step, as the clerk sees it, passes axe (a page without JavaScript cannot run it).
+  await clerk.getByRole('button', { name: 'អនុម័តដំណាក់កាល', exact: true }).click();
+  await expect(clerk.getByRole('region', { name: 'អនុម័តដំណាក់កាលនេះ' })).toContainText('ការនេះបញ្ចប់ដំណាក់កាល ការពិនិត្យឯកសារ');
+  await expectNoAxeViolations(clerk);
+  await clerk.getByRole('button', { name: 'បាទ/ចាស អនុម័តដំណាក់កាល', exact: true }).click();
   await expect(success(clerk)).toContainText('ដំណាក់កាលត្រូវបានអនុម័ត');
 
   // The same file open in two tabs of the head of department: the second decision is stale.
@@ -196,7 +227,7 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   await openFile(head, 'km', approved.id, approved.reference);
   const secondTab = await head.context().newPage();
   await openFile(secondTab, 'km', approved.id, approved.reference);
-  await head.getByRole('button', { name: 'អនុម័តពាក្យស្នើសុំ' }).click();
+  await decide(head, 'អនុម័តពាក្យស្នើសុំ', 'km');
   await expect(success(head)).toContainText('ពាក្យស្នើសុំត្រូវបានអនុម័ត');
   await secondTab.getByLabel('មូលហេតុនៃការបដិសេធ').fill('រូបថតមិនច្បាស់');
   await secondTab.getByRole('button', { name: 'បដិសេធពាក្យស្នើសុំ' }).click();
@@ -208,7 +239,7 @@ test('vehicle registrations are approved and rejected in Khmer; a stale decision
   // The second one is rejected at review with a reason the applicant reads.
   await openFile(clerk, 'km', rejected.id, rejected.reference);
   await clerk.getByLabel('មូលហេតុនៃការបដិសេធ').fill('លេខតួរថយន្តមិនត្រូវនឹងវិក្កយបត្រទេ។');
-  await clerk.getByRole('button', { name: 'បដិសេធពាក្យស្នើសុំ' }).click();
+  await decide(clerk, 'បដិសេធពាក្យស្នើសុំ', 'km');
   await expect(success(clerk)).toContainText('ពាក្យស្នើសុំត្រូវបានបដិសេធ');
 
   await page.goto(`/en/applications/${approved.id}`);
@@ -224,17 +255,18 @@ test('a clerk of another department gets not found for a file and cannot act on 
   await registerCitizen(page, 'en');
   const { id, reference } = await fileVehicleRegistration(page, 'JTFSS22P0K0000003');
 
-  // The land transport clerk's "approve" request, captured on its way out and not delivered.
+  // The land transport clerk's confirmed "approve" request, captured on its way out and not delivered.
   const clerk = await staffBrowser(browser, 'clerk.transport@demo.gov.kh');
   await openFile(clerk, 'en', id, reference);
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
     void clerk.route(`**/en/staff/applications/${id}`, async (route) => {
-      if (route.request().method() !== 'POST') return route.continue();
+      // The form's fields travel as `<n>_confirmed` in the action's encoded reply.
+      if (route.request().method() !== 'POST' || !/name="(\d+_)?confirmed"/.test(route.request().postData() ?? '')) return route.continue();
       resolve({ headers: route.request().headers(), body: route.request().postDataBuffer()! });
       await route.abort();
     });
   });
-  await clerk.getByRole('button', { name: 'Approve the stage' }).click();
+  await decide(clerk, 'Approve the stage');
   const request = await captured;
 
   // A logistics clerk replays it with their own session: not found, and nothing changes.

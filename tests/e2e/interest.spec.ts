@@ -72,7 +72,7 @@ test('a head of department who applied through their company cannot approve the 
   expect(before).toEqual([expect.objectContaining({ status: 'in_review', assigneeId: null, licences: 0 })]);
 
   // The interested head replays the decider's approval with their own session: not found.
-  const replayed = await replay(page.request, id, approval);
+  const replayed = await replay(page.request, id, { ...approval, confirmed: 'yes' });
   expect(replayed.status()).toBe(404);
   expect(await replayed.text()).toContain('Page not found');
   expect(await state(id)).toEqual(before);
@@ -96,9 +96,10 @@ test('a head of department who applied through their company cannot approve the 
   await expect(pageAlert(decider).getByRole('link', { name: 'Write why the file moves to someone else' })).toBeVisible();
   expect(await state(id)).toEqual(before);
 
-  // The same captured approval, with the decider's own session, goes through: the replays above
-  // were refused for who sent them and what they forged, not for how they were sent.
-  const allowed = await replay(decider.request, id, approval);
+  // The same captured approval, confirmed, with the decider's own session, goes through: the
+  // replays above were refused for who sent them and what they forged, not for how they were
+  // sent. Nobody had taken the file: the decider takes it, approves it and the licence is issued.
+  const allowed = await replay(decider.request, id, { ...approval, confirmed: 'yes' });
   expect(allowed.status()).toBeLessThan(400);
-  expect(await state(id)).toEqual([expect.objectContaining({ status: 'issued', licences: 1, events: before[0]!.events + 2 })]);
+  expect(await state(id)).toEqual([expect.objectContaining({ status: 'issued', licences: 1, events: before[0]!.events + 3 })]);
 });

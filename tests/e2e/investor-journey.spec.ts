@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { formatDay } from '../../lib/i18n/format';
 import { fileConstructionPermit, registerCitizen } from './support/apply';
+import { decide } from './support/decisions';
 import { expect, expectNoAxeViolations, signedInAs, sql, test } from './support/fixtures';
 import { receivedMail } from './support/mail';
 import { configuredUrl } from '../playwright.config';
@@ -19,7 +20,7 @@ async function approveStage(staff: Page, id: string, button = 'Approve the stage
     await take.click();
     await expect(staff.locator('main').getByRole('status').first()).toContainText('The file is now yours.');
   }
-  await staff.getByRole('button', { name: button }).click();
+  await decide(staff, button);
   await expect(staff.locator('main').getByRole('status').first()).toContainText(done);
 }
 

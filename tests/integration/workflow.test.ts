@@ -72,7 +72,8 @@ test('a construction permit passes every stage across departments, with one requ
   expect(app.stages.map((s) => s.status)).toEqual(['approved', 'approved', 'approved', 'approved']);
   const events = await db.applicationEvent.findMany({ where: { applicationId: id }, orderBy: { id: 'asc' } });
   expect(events.map((e) => e.type)).toEqual([
-    'submitted', 'assigned', 'info_requested', 'resubmitted', 'stage_approved', 'stage_approved', 'inspection_recorded', 'stage_approved', 'approved', 'issued',
+    // Whoever decides a stage nobody had taken takes it in the same step, first.
+    'submitted', 'assigned', 'info_requested', 'resubmitted', 'stage_approved', 'assigned', 'stage_approved', 'inspection_recorded', 'assigned', 'stage_approved', 'assigned', 'approved', 'issued',
   ]);
 });
 
@@ -145,4 +146,70 @@ test("the queue orders a department's files by stage due date and filters them",
   expect(await ids({ service: 'vehicle-registration' })).toEqual([]);
   // Unknown filter values are ignored rather than failing the page.
   expect(await ids({ due: 'yesterday', page: -3 } as never)).toEqual([late, soon, later]);
+});
+
+test('a decision is taken by whoever holds the file: one a colleague took is not theirs, a free one is taken with it', async () => {
+  const citizen = await newCitizen();
+  const [held, free] = [await filedApplication(citizen), await filedApplication(citizen)];
+  const holder = await newStaff('clerk', 'land-transport');
+  const colleague = await newStaff('clerk', 'land-transport');
+  const events = async (id: string) =>
+    (await db.applicationEvent.findMany({ where: { applicationId: id, type: { not: 'record_viewed' } }, orderBy: { id: 'asc' }, select: { type: true, actorId: true, data: true } }));
+
+  await take(holder, held, 'claim', {});
+  const seen = await open(colleague, held);
+  expect(staffStepsFor(colleague, seen)).not.toContain('finalApprove');
+  expect(staffStepsFor(colleague, seen)).not.toContain('reject');
+  for (const step of ['finalApprove', 'reject'] as const) {
+    await expect(perform(colleague, seen, step, { reason: 'Blurred photo' } as never, seen.version)).rejects.toThrow(new StepRefusedError('notAllowed'));
+  }
+  expect((await db.application.findUniqueOrThrow({ where: { id: held } })).version).toBe(seen.version);
+  await take(holder, held, 'finalApprove', {});
+  expect((await events(held)).map((e) => [e.type, e.actorId])).toEqual([['submitted', citizen.id], ['assigned', holder.id], ['approved', holder.id], ['issued', holder.id]]);
+
+  // Nobody had taken the other: the approval takes it, and the trail shows the take, then the decision.
+  await take(colleague, free, 'finalApprove', {});
+  expect((await events(free)).map((e) => [e.type, e.actorId, (e.data as { step: string }).step])).toEqual([
+    ['submitted', citizen.id, 'submit'],
+    ['assigned', colleague.id, 'claim'],
+    ['approved', colleague.id, 'finalApprove'],
+    ['issued', colleague.id, 'issue'],
+  ]);
+});
+
+test('a search puts the exact reference first, then the mobile number, then names, then parts of references, within the queue the person may see', async () => {
+  const department = await db.department.create({ data: { code: `search-${Date.now()}`, nameKm: 'សាកល្បង', nameEn: 'Search test' } });
+  const clerk = await newStaff('clerk', 'land-transport');
+  await db.roleAssignment.create({ data: { userId: clerk.id, role: 'clerk', departmentId: department.id } });
+  const token = `Q${Date.now().toString().slice(-7)}`;
+  const digits = Date.now().toString().slice(-6);
+  const [dara, sophea] = [await newCitizen(), await newCitizen()];
+  await db.user.update({ where: { id: dara.id }, data: { name: `Sok Dara ${token}`, phone: `+85512${digits}` } });
+  await db.user.update({ where: { id: sophea.id }, data: { name: 'Chan Sophea' } });
+  const file = async (applicant: Actor, reference: string, stageDueAt: string, departmentId = department.id) => {
+    const id = await filedApplication(applicant);
+    await db.application.update({ where: { id }, data: { reference, currentDepartmentId: departmentId, stageDueAt: new Date(stageDueAt) } });
+    return id;
+  };
+  const exact = await file(sophea, `${token}-2026-000001`, '2026-12-20T00:00:00Z');
+  const partOfReference = await file(sophea, `${token}-2026-0000010`, '2026-11-01T00:00:00Z');
+  const daraLate = await file(dara, `${token}-2026-000300`, '2026-12-10T00:00:00Z');
+  const daraSoon = await file(dara, `${token}-2026-000200`, '2026-11-20T00:00:00Z');
+  // Another department's file of the same applicant is not in this queue.
+  await file(dara, `${token}-2026-000400`, '2026-11-02T00:00:00Z', (await db.department.findUniqueOrThrow({ where: { code: 'logistics' } })).id);
+  const search = async (q: string, actor: Actor = clerk, page = 1) =>
+    (await departmentQueue(department.id, actor, queueFilters.parse({ q, page: String(page) }), new Set())).items.map((i) => i.id);
+
+  // The reference typed in full (any case) comes first, though the part-match is due sooner.
+  expect(await search(`${token.toLowerCase()}-2026-000001`)).toEqual([exact, partOfReference]);
+  // The mobile number as people write it; part of a name, in any case.
+  expect(await search(`012 ${digits.slice(0, 3)} ${digits.slice(3)}`)).toEqual([daraSoon, daraLate]);
+  expect(await search(`sok dara ${token}`)).toEqual([daraSoon, daraLate]);
+  // In a name and in references: the name first, then the references, each in queue order.
+  expect(await search(token)).toEqual([daraSoon, daraLate, partOfReference, exact]);
+
+  // The applicant, if they are staff of the department, does not find their own files.
+  await db.roleAssignment.create({ data: { userId: dara.id, role: 'clerk', departmentId: department.id } });
+  expect(await search(`sok dara ${token}`, dara)).toEqual([]);
+  expect(await search(`${token}-2026-000001`, dara)).toEqual([exact, partOfReference]);
 });

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/inputs';
+import { Select, TextInput } from '@/components/ui/inputs';
 import { Pagination } from '@/components/ui/pagination';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
@@ -27,7 +27,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'backoffice.enter', '/staff');
   const query = await searchParams;
-  const [t, tStatus, tErrors] = await Promise.all([getTranslations('staff'), getTranslations('applicationStatus'), getTranslations('errors')]);
+  const [t, tStatus, tErrors, tSearch] = await Promise.all([getTranslations('staff'), getTranslations('applicationStatus'), getTranslations('errors'), getTranslations('queueSearch')]);
   const departments = await db.department.findMany({ where: { id: { in: departmentsOf(actor) } }, orderBy: { code: 'asc' } });
   const department = departments.find((d) => d.code === query.department) ?? departments[0];
   if (!department) return <h1 className="text-3xl font-bold">{t('title')}</h1>;
@@ -39,8 +39,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const now = new Date();
   const canClaim = hasRoleIn(actor, 'clerk', department.id) || hasRoleIn(actor, 'department_head', department.id);
   const canSupervise = hasRoleIn(actor, 'supervisor', department.id) || hasRoleIn(actor, 'department_head', department.id);
-  const hrefFor = (page: number) => {
-    const params = new URLSearchParams({ department: department.code, ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => k !== 'page' && v)) as Record<string, string> });
+  const hrefFor = (page: number, omit?: keyof QueueFilters) => {
+    const params = new URLSearchParams({ department: department.code, ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => k !== 'page' && k !== omit && v)) as Record<string, string> });
     params.set('page', String(page));
     return `/staff?${params}`;
   };
@@ -50,6 +50,9 @@ export default async function QueuePage({ params, searchParams }: Props) {
     </Field>
   );
   const stages = choices.filter((c) => !filters.service || c.code === filters.service).flatMap((c) => c.stages);
+  // Each form keeps what the other chose: the search runs within the filters, and the reverse.
+  const keep = (omit: keyof QueueFilters) => Object.entries(filters).filter(([k, v]) => k !== omit && k !== 'page' && v).map(([k, v]) => <input key={k} type="hidden" name={k} value={String(v)} />);
+  const assigneeOf = (r: (typeof queue.items)[number]) => (r.assigneeId === actor.id ? t('assignedMe') : r.assignee?.name ?? t('unassigned'));
 
   return (
     <>
@@ -78,10 +81,22 @@ export default async function QueuePage({ params, searchParams }: Props) {
         {canSupervise ? <Link href={`/staff/supervisor?department=${department.code}`}>{t('supervisorLink')}</Link> : null}
       </div>
 
-      <details className="mb-6 border-2 border-slate-300 p-4" open={Object.keys(query).some((k) => k in queueFilters.shape && k !== 'page')}>
+      <form method="get" role="search" className="mb-6">
+        <input type="hidden" name="department" value={department.code} />
+        {keep('q')}
+        <Field id="q" label={tSearch('label')} hint={tSearch('hint')} errorPrefix={tErrors('errorPrefix')}>
+          <div className="flex flex-wrap gap-3">
+            <TextInput id="q" hint={tSearch('hint')} defaultValue={filters.q ?? ''} autoComplete="off" className="min-w-0 flex-1 sm:max-w-md" />
+            <Button>{tSearch('submit')}</Button>
+          </div>
+        </Field>
+      </form>
+
+      <details className="mb-6 border-2 border-slate-300 p-4" open={Object.keys(query).some((k) => k in queueFilters.shape && k !== 'page' && k !== 'q')}>
         <summary className="cursor-pointer text-lg font-bold">{t('filters')}</summary>
         <form method="get" className="mt-4 grid gap-x-6 sm:grid-cols-2">
           <input type="hidden" name="department" value={department.code} />
+          {keep('q')}
           {select('service', t('filterService'), choices.map((c) => ({ value: c.code, label: c.name[locale] })))}
           {select('stage', t('filterStage'), stages.map((s) => ({ value: s.key, label: s.name[locale] })))}
           {select('status', t('filterStatus'), [{ value: 'waiting', label: t('statusWaiting') }, { value: 'info_requested', label: t('statusInfo') }])}
@@ -94,17 +109,29 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </form>
       </details>
 
-      <p role="status" className="mb-3 font-bold">{t('count', { count: queue.total })}</p>
+      {filters.q ? (
+        <p role="status" className="mb-3 flex flex-wrap gap-x-4 font-bold">
+          {tSearch('results', { count: queue.total, query: filters.q })}
+          <Link href={hrefFor(1, 'q')} className="font-normal">{tSearch('clear')}</Link>
+        </p>
+      ) : <p role="status" className="mb-3 font-bold">{t('count', { count: queue.total })}</p>}
       {queue.items.length === 0 ? <p>{t('empty')}</p> : (
         <Table
           caption={t('queueCaption')}
           rows={queue.items}
           rowKey={(r) => r.id}
           columns={[
-            { header: t('reference'), cell: (r) => <Link href={`/staff/applications/${r.id}`} className="whitespace-nowrap">{r.reference}</Link> },
-            { header: t('service'), cell: (r) => r.service[locale] },
-            { header: t('stage'), cell: (r) => r.stage?.[locale] ?? '—' },
-            { header: t('status'), cell: (r) => tStatus(r.status) },
+            {
+              header: t('reference'),
+              // On a narrow screen the wide-only columns move under the reference.
+              cell: (r) => (
+                <>
+                  <Link href={`/staff/applications/${r.id}`} className="font-bold whitespace-nowrap">{r.reference}</Link>
+                  {filters.q ? <span className="block">{r.applicant.name}</span> : null}
+                  <span className="block text-sm text-slate-700 md:hidden">{[r.service[locale], r.stage?.[locale], tStatus(r.status), assigneeOf(r)].filter(Boolean).join(' · ')}</span>
+                </>
+              ),
+            },
             {
               header: t('stageDue'),
               cell: (r) => {
@@ -118,7 +145,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
                 );
               },
             },
-            { header: t('assignee'), cell: (r) => (r.assigneeId === actor.id ? t('assignedMe') : r.assignee?.name ?? t('unassigned')) },
+            { header: t('service'), cell: (r) => r.service[locale], wideOnly: true },
+            { header: t('stage'), cell: (r) => r.stage?.[locale] ?? '—', wideOnly: true },
+            { header: t('status'), cell: (r) => tStatus(r.status), wideOnly: true },
+            { header: t('assignee'), cell: assigneeOf, wideOnly: true },
           ]}
         />
       )}

@@ -11,7 +11,8 @@ import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { formatDateTime } from '@/lib/i18n/format';
 import { isPlainLine } from '@/lib/validation/plain-text';
-import { perform, StaleApplicationError, StepRefusedError, type StaffStep, type StepInput } from '@/lib/workflow/machine';
+import { checkStep, endsStage, perform, StaleApplicationError, StepRefusedError, type StaffStep, type StepInput } from '@/lib/workflow/machine';
+import { decisionConsequences } from './decision-consequences';
 
 // The longest each written field may be, in characters (also named in its error message).
 const limits = { message: 2000, reason: 2000, text: 4000, inspector: 120, notes: 4000 };
@@ -51,8 +52,15 @@ export async function staffStepAction(boundLocale: string, boundId: string, boun
     const actor = await requireArea(locale, 'backoffice.enter', `/staff/applications/${id}`);
     const file = await findApplication(actor, id, 'application.view');
     if (!file) notFound();
+    const seenVersion = Number(data.get('version'));
     try {
-      await perform(actor, file, step, parsed.data as never, Number(data.get('version')));
+      // A decision that ends a stage is checked, then shown back with what it will do; only the
+      // second post, with `confirmed`, takes it. Without JavaScript the page renders that step.
+      if (endsStage(step) && data.get('confirmed') !== 'yes') {
+        checkStep(actor, file, step, seenVersion);
+        return { confirm: await decisionConsequences(actor, file, step, locale) };
+      }
+      await perform(actor, file, step, parsed.data as never, seenVersion);
       return 'done' as const;
     } catch (error) {
       if (error instanceof StepRefusedError) {
@@ -66,6 +74,7 @@ export async function staffStepAction(boundLocale: string, boundId: string, boun
   });
   if (result === unavailable) return { formError: t.text('errors.staff.unavailable'), values: formValues(data) };
   if (result === 'done') redirect(`/${locale}/staff/applications/${id}?done=${step}`);
+  if (typeof result === 'object') return { confirm: result.confirm, values: formValues(data) };
   if (result === 'notAClerk' || result === 'interestedAssignee') return { fieldErrors: t.fields({ assigneeId: `errors.staff.${result}` }), values: formValues(data) };
   if (result === 'inspectionNeeded') return { formError: t.text('errors.staff.inspectionNeeded') };
   return { formError: t.text('review.changed'), changes: await changesSince(id, data.get('seenEvent'), locale, t.text), values: formValues(data) };

@@ -16,7 +16,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasInterest } from '@/lib/policy/policy';
-import { staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
+import { endsStage, staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
 import { staffStepAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string }> };
@@ -33,7 +33,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   // applicant's side like anyone else; here it is not found, as in their queue.
   if (!file || hasInterest(actor, file)) notFound();
 
-  const [t, tStaff, tStatus, tEvents, tCheck, tErrors, tApp, holidays, applicant, events, departments] = await Promise.all([
+  const [t, tStaff, tStatus, tEvents, tCheck, tErrors, tApp, tConfirm, holidays, applicant, events, departments] = await Promise.all([
     getTranslations('review'),
     getTranslations('staff'),
     getTranslations('applicationStatus'),
@@ -41,6 +41,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     getTranslations('check'),
     getTranslations('errors'),
     getTranslations('application'),
+    getTranslations('confirmDecision'),
     loadHolidays(),
     db.user.findUniqueOrThrow({ where: { id: file.applicantId }, select: { name: true, email: true, phone: true } }),
     db.applicationEvent.findMany({
@@ -64,6 +65,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const assignee = file.assigneeId ? await db.user.findUnique({ where: { id: file.assigneeId }, select: { name: true } }) : null;
 
   const available = staffStepsFor(actor, file);
+  // A colleague has taken the file: its decisions are theirs until a supervisor reassigns it.
+  const heldByColleague = file.assigneeId !== null && file.assigneeId !== actor.id && staffStepsFor(actor, { ...file, assigneeId: actor.id }).some(endsStage);
   const colleagues = available.includes('reassign')
     ? await db.user.findMany({
         // Not to anyone with an interest in the file: the machine would refuse them.
@@ -101,7 +104,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     finalApprove: t('steps.finalApprove.lead'),
   };
   const seenEvent = String(events[0]?.id ?? 0);
-  const labels = { summaryTitle: tErrors('summaryTitle'), errorPrefix: tErrors('errorPrefix'), changedSince: t('changedSince'), reload: t('reload'), select: tApp('select') };
+  const labels = {
+    summaryTitle: tErrors('summaryTitle'),
+    errorPrefix: tErrors('errorPrefix'),
+    changedSince: t('changedSince'),
+    reload: t('reload'),
+    select: tApp('select'),
+    confirmTitle: tConfirm('title'),
+    cancel: tConfirm('cancel'),
+  };
 
   const summary: [string, React.ReactNode][] = [
     [t('applicant'), applicant.name],
@@ -128,25 +139,8 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       <h1 className="mb-6 text-3xl font-bold"><WithReferences text={t('heading', { reference: file.reference ?? '', service: definition.name[locale] })} /></h1>
       <SummaryList rows={summary} className="mb-8" />
 
-      <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
-      {available.every((step) => step === 'addNote' || step === 'reassign') ? <p className="mb-6">{t(paused ? 'waitingForApplicant' : 'noActions')}</p> : null}
-      {available.map((step) => (
-        <ActionForm
-          key={step}
-          id={`step-${step}`}
-          action={staffStepAction.bind(null, locale, id, step)}
-          title={t(`steps.${step}.title`)}
-          lead={leads[step]}
-          fields={fieldsFor[step]}
-          submit={t(`steps.${step}.submit`)}
-          danger={step === 'reject' || step === 'revokeLicence'}
-          hidden={{ version: file.version, seenEvent }}
-          reloadHref={`/${locale}/staff/applications/${id}`}
-          labels={labels}
-        />
-      ))}
-
-      <h2 className="mb-3 mt-8 text-2xl font-bold">{t('answers')}</h2>
+      {/* The file first, then the decisions: staff read what they decide on. */}
+      <h2 className="mb-3 text-2xl font-bold">{t('answers')}</h2>
       <AnswerList definition={definition} answers={file.answers} locale={locale} notAnswered={tCheck('notAnswered')} />
 
       <h2 className="mb-3 text-2xl font-bold">{t('documents')}</h2>
@@ -167,7 +161,26 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         </ul>
       )}
 
-      <h2 className="mb-3 text-2xl font-bold">{t('timeline')}</h2>
+      <h2 className="mb-3 text-2xl font-bold">{t('actions')}</h2>
+      {heldByColleague ? <p className="mb-6">{t('heldByColleague', { name: assignee?.name ?? '' })}</p> : null}
+      {!heldByColleague && available.every((step) => step === 'addNote' || step === 'reassign') ? <p className="mb-6">{t(paused ? 'waitingForApplicant' : 'noActions')}</p> : null}
+      {available.map((step) => (
+        <ActionForm
+          key={step}
+          id={`step-${step}`}
+          action={staffStepAction.bind(null, locale, id, step)}
+          title={t(`steps.${step}.title`)}
+          lead={leads[step]}
+          fields={fieldsFor[step]}
+          submit={t(`steps.${step}.submit`)}
+          danger={step === 'reject' || step === 'revokeLicence'}
+          hidden={{ version: file.version, seenEvent }}
+          reloadHref={`/${locale}/staff/applications/${id}`}
+          labels={labels}
+        />
+      ))}
+
+      <h2 className="mb-3 mt-8 text-2xl font-bold">{t('timeline')}</h2>
       <ol className="mb-8 border-l-4 border-slate-400 pl-4">
         {events.map((e) => {
           const data = e.data as Record<string, string | undefined>;
