@@ -26,7 +26,7 @@ export default async function VerifyPage({ params, searchParams }: Props) {
   const [t, tErrors, result] = await Promise.all([
     getTranslations('verify'),
     getTranslations('errors'),
-    verifyLicence(decodeURIComponent(number).slice(0, 40), d?.slice(0, 4000), s?.slice(0, 200), typed),
+    verifyLicence(decodeURIComponent(number).slice(0, 40), d?.slice(0, 2000), s?.slice(0, 200), typed),
   ]);
   const tone = { valid: 'green', expired: 'amber', revoked: 'red' } as const;
   const check = result.found ? result.nameCheck : null;
