@@ -1,24 +1,17 @@
 // A licence's PDF and its public verification, from the database.
 import 'server-only';
-import en from '@/lib/i18n/messages/en.json';
-import km from '@/lib/i18n/messages/km.json';
 import { db } from '@/lib/db/client';
-import { formatDay } from '@/lib/i18n/format';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import type { LocalizedText } from '@/lib/services/definition';
 import { definitionOfVersion } from '@/lib/services/queries';
+import { factsOfSignedText } from './facts';
 import { checkHolderName, type HolderNameCheck } from './holder-name';
 import { publicAddress } from '@/lib/http/public-address';
+import { licencePdfInput } from './licence-pdf';
 import { documentPdf } from './pdf';
-import { parseCanonicalFields, publicKeyPem, qrContent, verifyFields } from './signature';
+import { parseCanonicalFields, publicKeyPem, verifyFields } from './signature';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
-// On the document, a day in both languages, as the pages write it: "2 ធ្នូ 2026 / 2 December 2026".
-const printedDay = (date: Date | string) => `${formatDay(date, 'km')} / ${formatDay(date, 'en')}`;
-const both = (key: keyof typeof en.licence): LocalizedText => ({ km: km.licence[key], en: en.licence[key] });
-
-/** The kingdom, motto and ministry lines at the top of every document. */
-export const documentHeader = () => ({ kingdom: both('kingdom'), motto: both('motto'), ministry: both('ministry') });
 
 export async function licencePdfFor(applicationId: string): Promise<{ number: string; pdf: Buffer } | null> {
   const licence = await db.licence.findUnique({
@@ -27,21 +20,7 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
   });
   if (!licence) return null;
   const definition = await definitionOfVersion(licence.application.serviceVersionId);
-  const pdf = await documentPdf({
-    title: definition.issues ?? definition.name,
-    header: documentHeader(),
-    rows: [
-      [both('number'), licence.number],
-      [both('holder'), licence.holderName],
-      [both('service'), `${definition.name.km} / ${definition.name.en}`],
-      [both('reference'), licence.application.reference ?? ''],
-      [both('validFrom'), printedDay(day(licence.validFrom))],
-      [both('validUntil'), licence.validUntil ? printedDay(day(licence.validUntil)) : `${km.licence.noExpiry} / ${en.licence.noExpiry}`],
-      [both('issuedOn'), printedDay(phnomPenhDay(licence.issuedAt))],
-      ...definition.conditions.map((condition, i): [LocalizedText, string] => [i === 0 ? both('conditions') : { km: '', en: '' }, `${condition.km} / ${condition.en}`]),
-    ],
-    qr: { content: qrContent(publicAddress(), licence.number, licence.signedFields, licence.signature), caption: both('scan') },
-  });
+  const pdf = await documentPdf(licencePdfInput({ ...licence, reference: licence.application.reference }, definition, publicAddress()));
   return { number: licence.number, pdf };
 }
 
@@ -56,6 +35,8 @@ export type Verification =
       holder: string | null;
       validFrom: string;
       validUntil: string | null;
+      /** What the document certifies: the public facts, and all of them when the holder is shown. */
+      facts: { label: LocalizedText; value: LocalizedText }[];
       revokedReason: string | null;
       /** When the QR code's fields and signature came with the request: do they hold? */
       signature: 'genuine' | 'forged' | null;
@@ -87,14 +68,17 @@ export async function verifyLicence(
   }
   const typed = typedName?.name.trim();
   const nameCheck = checked !== 'genuine' && typed ? await checkHolderName(licence.holderName, typed, typedName!.clientAddress) : null;
+  // Whoever holds the document (its QR code, or the name printed on it) reads all it certifies.
+  const holdsDocument = checked === 'genuine' || nameCheck?.result === 'matches';
   return {
     found: true,
     number: licence.number,
     status,
     document: definition.issues ?? definition.name,
-    holder: checked === 'genuine' || nameCheck?.result === 'matches' ? licence.holderName : null,
+    holder: holdsDocument ? licence.holderName : null,
     validFrom: day(licence.validFrom),
     validUntil,
+    facts: factsOfSignedText(definition, licence.signedFields).filter((fact) => fact.public || holdsDocument).map(({ label, value }) => ({ label, value })),
     revokedReason: licence.status === 'revoked' ? licence.revokedReason : null,
     signature: checked,
     nameCheck,

@@ -2,7 +2,10 @@
 import type { Prisma } from '@/lib/db/generated/client';
 import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import { nextNumber } from '@/lib/numbering/next-number';
+import type { Answers } from '@/lib/services/answers';
 import type { ServiceDefinition } from '@/lib/services/definition';
+import { certifiedAnswers } from './facts';
+import { allocatePlate } from './plates';
 import { canonicalFields, signFields } from './signature';
 
 /**
@@ -26,9 +29,12 @@ export async function issueLicence(
   const { definition } = file;
   const number = await nextNumber(tx, `${definition.referencePrefix}L`, now);
   const holder = await tx.user.findUniqueOrThrow({ where: { id: file.applicantId }, select: { name: true } });
+  const { answers } = await tx.application.findUniqueOrThrow({ where: { id: file.id }, select: { answers: true } });
+  const plate = await allocatePlate(tx, definition, answers as Answers);
   const from = phnomPenhDay(now);
   const until = definition.validityMonths ? validUntil(from, definition.validityMonths) : null;
-  const text = canonicalFields({ number, service: definition.code, holder: holder.name, validFrom: from, validUntil: until });
+  const facts = certifiedAnswers(definition, answers as Answers);
+  const text = canonicalFields({ number, service: definition.code, holder: holder.name, validFrom: from, validUntil: until, facts, plate });
   await tx.licence.create({
     data: {
       number,
@@ -39,6 +45,8 @@ export async function issueLicence(
       validUntil: until ? new Date(`${until}T00:00:00Z`) : null,
       signedFields: text,
       signature: signFields(text),
+      plateProvince: plate?.province,
+      plateNumber: plate?.number,
     },
   });
   return number;

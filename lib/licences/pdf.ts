@@ -12,11 +12,13 @@ const khmerScript = /[\u1780-\u17FF\u19E0-\u19FF]/;
 export interface DocumentPdfInput {
   /** The document's name, in both languages. */
   title: LocalizedText;
-  /** Label (both languages) and value, one under the other. */
+  /** Label (both languages, or empty for a row that continues the one above) and value. */
   rows: [LocalizedText, string][];
   /** The header's kingdom, motto and ministry lines. */
   header: Record<'kingdom' | 'motto' | 'ministry', LocalizedText>;
   qr?: { content: string; caption: LocalizedText };
+  /** A document withdrawn since it was issued says so on its face, under its title. */
+  revoked?: { heading: LocalizedText; lines: string[] };
 }
 
 /** Splits a line into runs of Khmer and of everything else, each set in a font that has it. */
@@ -54,48 +56,105 @@ function skipNullAnchors(font: { layout(text: string): unknown; _layoutEngine?: 
   patched.add(prototype);
 }
 
-/** An official document of the ministry in Khmer and English: a licence, a receipt. */
+const red = '#b91c1c';
+const grey = '#475569';
+
+/** The QR code, as dense as its content needs: a long one still fits, with less error correction. */
+async function qrImage(content: string): Promise<Buffer> {
+  try {
+    return await QRCode.toBuffer(content, { errorCorrectionLevel: 'M', margin: 1, width: 400 });
+  } catch {
+    return QRCode.toBuffer(content, { errorCorrectionLevel: 'L', margin: 1, width: 400 });
+  }
+}
+
+/**
+ * An official document of the ministry in Khmer and English: a licence, a receipt. It is one
+ * page: a document whose rows run long is set again in smaller type until it fits.
+ */
 export async function documentPdf(input: DocumentPdfInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, tagged: true, lang: 'km', info: { Title: input.title.en } });
+  const qr = input.qr ? await qrImage(input.qr.content) : null;
+  let set = await render(input, qr, 1);
+  for (const scale of [0.9, 0.8, 0.7, 0.6]) {
+    if (set.fits) break;
+    set = await render(input, qr, scale);
+  }
+  return set.pdf;
+}
+
+async function render(input: DocumentPdfInput, qr: Buffer | null, scale: number): Promise<{ pdf: Buffer; fits: boolean }> {
+  const doc = new PDFDocument({ size: 'A4', margin: 48, tagged: true, lang: 'km', info: { Title: input.title.en } });
   doc.registerFont('km', path.join(fonts, 'noto-sans-khmer-khmer-400-normal.woff'));
   doc.registerFont('km-bold', path.join(fonts, 'noto-sans-khmer-khmer-700-normal.woff'));
   doc.registerFont('latin', path.join(fonts, 'noto-sans-khmer-latin-400-normal.woff'));
   doc.registerFont('latin-bold', path.join(fonts, 'noto-sans-khmer-latin-700-normal.woff'));
   doc.font('km');
   skipNullAnchors((doc as unknown as { _font: { font: Parameters<typeof skipNullAnchors>[0] } })._font.font);
+  let fits = true;
+  doc.on('pageAdded', () => (fits = false));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const line = (text: string, { size = 11, bold = false, align = 'left' as 'left' | 'center', gap = 4 } = {}) => {
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  type Style = { size?: number; bold?: boolean; align?: 'left' | 'center'; gap?: number; x?: number; width?: number; color?: string };
+  const line = (text: string, { size = 11, bold = false, align = 'left', gap = 4, x = left, width: w = width, color = 'black' }: Style = {}) => {
     doc.markContent('Span', { actual: text } as never);
     const parts = runs(text);
+    const y = doc.y;
     parts.forEach((part, i) => {
-      doc.font(`${part.khmer ? 'km' : 'latin'}${bold ? '-bold' : ''}`).fontSize(size);
-      doc.text(part.text, { continued: i < parts.length - 1, align });
+      doc.font(`${part.khmer ? 'km' : 'latin'}${bold ? '-bold' : ''}`).fontSize(size * scale).fillColor(color);
+      const options = { continued: i < parts.length - 1, align, width: w };
+      if (i === 0) doc.text(part.text, x, y, options);
+      else doc.text(part.text, options);
     });
     doc.endMarkedContent();
-    doc.moveDown(gap / 10);
+    doc.moveDown((gap * scale) / 10);
   };
   const both = (label: LocalizedText) => `${label.km} / ${label.en}`;
 
   line(input.header.kingdom.km, { size: 14, bold: true, align: 'center', gap: 0 });
-  line(input.header.motto.km, { size: 12, align: 'center', gap: 8 });
-  line(input.header.ministry.km, { size: 12, bold: true });
-  line(input.header.ministry.en, { size: 10, gap: 12 });
+  line(input.header.motto.km, { size: 12, align: 'center', gap: 6 });
+  line(input.header.ministry.km, { size: 12, bold: true, gap: 0 });
+  line(input.header.ministry.en, { size: 10, gap: 10 });
   line(input.title.km, { size: 22, bold: true, align: 'center', gap: 0 });
-  line(input.title.en, { size: 16, bold: true, align: 'center', gap: 14 });
-  for (const [label, value] of input.rows) {
-    if (label.km) line(both(label), { size: 9, gap: 0 });
-    line(value, { size: 13, bold: true, gap: 8 });
+  line(input.title.en, { size: 16, bold: true, align: 'center', gap: 10 });
+
+  if (input.revoked) {
+    const top = doc.y;
+    doc.y += 8 * scale;
+    // One script a line: pdfkit cannot centre a line set in two fonts.
+    line(input.revoked.heading.km, { size: 24, bold: true, align: 'center', color: red, gap: 0, x: left + 10, width: width - 20 });
+    line(input.revoked.heading.en, { size: 20, bold: true, align: 'center', color: red, gap: 2, x: left + 10, width: width - 20 });
+    for (const text of input.revoked.lines) line(text, { size: 10, bold: true, color: red, gap: 2, x: left + 10, width: width - 20 });
+    doc.y += 6 * scale;
+    doc.save().lineWidth(3).strokeColor(red).rect(left, top, width, doc.y - top).stroke().restore();
+    doc.y += 10 * scale;
   }
-  if (input.qr) {
-    const qr = await QRCode.toBuffer(input.qr.content, { errorCorrectionLevel: 'M', margin: 1, width: 400 });
-    const y = doc.y + 10;
-    doc.image(qr, doc.page.margins.left, y, { width: 150 });
-    doc.y = y + 160;
-    line(both(input.qr.caption), { size: 9 });
+
+  // Label on the left (Khmer over English), value on the right: a certificate's facts at a glance.
+  const labelWidth = 170;
+  for (const [label, value] of input.rows) {
+    const top = doc.y;
+    if (label.km) {
+      line(label.km, { size: 8, gap: 0, width: labelWidth, color: grey });
+      line(label.en, { size: 8, gap: 0, width: labelWidth, color: grey });
+    }
+    const labelBottom = doc.y;
+    doc.y = top;
+    line(value, { size: 11, bold: true, gap: 0, x: left + labelWidth + 10, width: width - labelWidth - 10 });
+    doc.y = Math.max(doc.y, labelBottom) + 6 * scale;
+  }
+  if (qr) {
+    const size = 120 * scale;
+    const top = doc.y + 8 * scale;
+    if (top + size > doc.page.maxY()) fits = false;
+    doc.image(qr, left, top, { width: size });
+    doc.y = top;
+    // The caption beside the code, not under it: under it, it once spilled onto a second page.
+    line(both(input.qr!.caption), { size: 9, x: left + size + 12, width: width - size - 12 });
   }
   doc.end();
-  return done;
+  return { pdf: await done, fits };
 }

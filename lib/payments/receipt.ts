@@ -4,7 +4,7 @@ import en from '@/lib/i18n/messages/en.json';
 import km from '@/lib/i18n/messages/km.json';
 import { db } from '@/lib/db/client';
 import { formatDateTime, formatRiel } from '@/lib/i18n/format';
-import { documentHeader } from '@/lib/licences/documents';
+import { documentHeader } from '@/lib/licences/licence-pdf';
 import { documentPdf } from '@/lib/licences/pdf';
 import { definitionOfVersion } from '@/lib/services/queries';
 

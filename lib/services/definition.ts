@@ -10,6 +10,7 @@ export type LocalizedText = z.infer<typeof text>;
 const printedText = z.object({ km: z.string().min(1).refine(isPlainLine), en: z.string().min(1).refine(isPlainLine) });
 
 const code = z.string().regex(/^[a-z][a-z0-9-]*$/);
+const fieldKey = z.string().regex(/^[a-z][a-zA-Z0-9]*$/);
 
 export const fieldTypes = [
   'text', 'number', 'date', 'select', 'radios', 'checkboxes',
@@ -19,7 +20,7 @@ export const fieldTypes = [
 const option = z.object({ value: code, label: text });
 
 const field = z.object({
-  key: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  key: fieldKey,
   type: z.enum(fieldTypes),
   label: text,
   hint: text.optional(),
@@ -81,6 +82,16 @@ export const serviceDefinition = z.object({
   validityMonths: z.number().int().positive().nullable(),
   // Printed on the document it issues: what the holder must keep to.
   conditions: z.array(printedText).default([]),
+  // What the issued document certifies (lib/licences/facts.ts): these answers are printed on it,
+  // in this order, and signed into its QR code. `public` ones also show on the verification page
+  // to anyone with the number; the others only to someone holding the document (its QR code, or
+  // the holder's name as printed), as the holder's name does.
+  printedAnswers: z.array(z.object({ field: fieldKey, public: z.boolean() })).default([]),
+  // A number plate allocated at issuance (lib/licences/plates.ts): in the province of an address
+  // answer, its first digit by the vehicle's class (an option of another answer).
+  plate: z
+    .object({ provinceFrom: fieldKey, classFrom: fieldKey, classDigits: z.record(code, z.string().regex(/^[1-9]$/)) })
+    .optional(),
   pages: z.array(page).min(1),
   documents: z.array(document),
   stages: z.array(stage).min(1),
@@ -90,10 +101,18 @@ export type ServiceDefinition = z.infer<typeof serviceDefinition>;
 export type RefundRule = NonNullable<ServiceDefinition['refundIfRefused']>;
 export type ServiceDefinitionInput = z.input<typeof serviceDefinition> & { refundIfRefused: RefundRule };
 
+type FieldKeyOf<D> = D extends { pages: readonly { fields: readonly { key: infer K extends string }[] }[] } ? K : never;
+/** What names a question must name one of the definition's own: `tsc` reports any other. */
+type NamesItsOwnQuestions<D> = {
+  printedAnswers?: readonly { field: FieldKeyOf<D>; public: boolean }[];
+  plate?: { provinceFrom: FieldKeyOf<D>; classFrom: FieldKeyOf<D>; classDigits: Record<string, string> };
+};
+
 /** Checks a definition when it is written; a mistake fails the seed, not a citizen's form. */
-export function defineService(input: ServiceDefinitionInput): ServiceDefinition {
+export function defineService<const D extends ServiceDefinitionInput>(input: D & NamesItsOwnQuestions<D>): ServiceDefinition {
   const definition = serviceDefinition.parse(input);
-  const keys = new Set(definition.pages.flatMap((p) => p.fields.map((f) => f.key)));
+  const fields = new Map(definition.pages.flatMap((p) => p.fields.map((f) => [f.key, f] as const)));
+  const keys = new Set(fields.keys());
   const stageTotal = definition.stages.reduce((sum, s) => sum + s.deadlineWorkingDays, 0);
   if (stageTotal !== definition.deadlineWorkingDays) {
     throw new Error(`${definition.code}: stage deadlines add up to ${stageTotal}, not ${definition.deadlineWorkingDays} working days`);
@@ -106,5 +125,21 @@ export function defineService(input: ServiceDefinitionInput): ServiceDefinition 
       throw new Error(`${definition.code}: ${item.key} depends on unknown field ${item.showIf.field}`);
     }
   }
+  checkCertifiedAnswers(definition, fields);
   return definition;
+}
+
+function checkCertifiedAnswers(definition: ServiceDefinition, fields: Map<string, ServiceDefinition['pages'][number]['fields'][number]>) {
+  const fail = (problem: string) => {
+    throw new Error(`${definition.code}: ${problem}`);
+  };
+  if (!definition.issues && (definition.printedAnswers.length || definition.plate)) fail('prints answers but issues no document');
+  const printed = definition.printedAnswers.map((a) => a.field);
+  for (const key of printed) if (!fields.has(key)) fail(`prints unknown field ${key}`);
+  if (new Set(printed).size !== printed.length) fail('prints an answer twice');
+  if (!definition.plate) return;
+  const { provinceFrom, classFrom, classDigits } = definition.plate;
+  if (fields.get(provinceFrom)?.type !== 'address') fail(`plate province ${provinceFrom} is not an address question`);
+  const classes = fields.get(classFrom)?.options?.map((o) => o.value);
+  if (!classes || classes.some((c) => !classDigits[c])) fail(`plate class ${classFrom} is not a choice with a digit for each option`);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { fileConstructionPermit, fileVehicleRegistration, registerCitizen } from './support/apply';
 import { decide } from './support/decisions';
@@ -191,6 +192,9 @@ test('a construction permit passes intake, technical review, inspection and the 
   await expect(page.getByText('Your document has been issued')).toHaveCount(0);
   await expect(page.locator('main dl').first()).toContainText('Revoked on');
   expect((await (await browser.newContext()).request.get(`/en/applications/${id}/licence`)).status()).toBe(404);
+  // The holder's copy, downloaded now, says so on its face: it cannot pass for a valid permit.
+  const revoked = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await (await page.request.get(`/en/applications/${id}/licence`)).body() }).toString('utf8');
+  for (const words of ['បានដកហូត', 'REVOKED', 'Revoked on', 'The building exceeds the approved height.']) expect(revoked).toContain(words);
 });
 
 test('vehicle registrations are approved and rejected in Khmer; a stale decision is refused with what changed', async ({ page, browser }) => {

@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { files, fillDate, registerCitizen, startService, upload } from './support/apply';
-import { expect, expectNoAxeViolations, pageAlert, signOut, sql, test } from './support/fixtures';
+import { decide } from './support/decisions';
+import { expect, expectNoAxeViolations, pageAlert, signedInAs, signOut, sql, test } from './support/fixtures';
 
-test('a citizen registers a new vehicle: apply, leave and resume, upload, check, submit, track', async ({ page }) => {
+test('a citizen registers a new vehicle: apply, leave and resume, upload, check, submit, track; the card certifies the vehicle and its plate', async ({ page, browser }) => {
   await registerCitizen(page, 'en');
   await startService(page, 'en', 'Register a new vehicle');
 
@@ -116,6 +119,34 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await expect(result).not.toContainText('Sok Dara');
   await expectNoAxeViolations(page);
 
-  const [row] = await sql<{ status: string; feeRiel: number }>('select status, "feeRiel" from "Application" where reference = $1', [reference]);
-  expect(row).toEqual({ status: 'submitted', feeRiel: 250_000 });
+  const [row] = await sql<{ id: string; status: string; feeRiel: number }>('select id, status, "feeRiel" from "Application" where reference = $1', [reference]);
+  expect(row).toMatchObject({ status: 'submitted', feeRiel: 250_000 });
+
+  // The head of land transport takes both decisions (a head may take the clerk's): the card is
+  // issued with a plate number. Staff may open it before the fee is paid.
+  const head = await (await browser.newContext()).newPage();
+  await signedInAs(head, 'head.transport@demo.gov.kh');
+  await head.goto(`/en/staff/applications/${row!.id}`);
+  const decided = head.locator('main').getByRole('status').first();
+  await decide(head, 'Approve the stage');
+  await expect(decided).toContainText('Stage approved.');
+  await decide(head, 'Approve the application');
+  await expect(decided).toContainText('The application is approved.');
+  const [licence] = await sql<{ number: string; plateNumber: string }>('select number, "plateNumber" from "Licence" where "applicationId" = $1', [row!.id]);
+  expect(licence!.plateNumber).toMatch(/^2[A-Z]{1,2}-\d{4}$/);
+  const card = await (await head.request.get(`/en/applications/${row!.id}/licence`)).body();
+  writeFileSync(test.info().outputPath('vehicle-card.pdf'), card);
+  const cardText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: card }).toString('utf8');
+  for (const fact of ['JTFSS22P0K0123456', 'Toyota', 'Hilux', `Phnom Penh ${licence!.plateNumber}`]) expect(cardText).toContain(fact);
+  expect(execFileSync('pdfinfo', ['-'], { input: card }).toString()).toMatch(/Pages:\s+1\n/);
+
+  // Anyone with the number reads the plate and the vehicle, in either language; not the VIN.
+  for (const [locale, plate] of [['en', `Phnom Penh ${licence!.plateNumber}`], ['km', `រាជធានីភ្នំពេញ ${licence!.plateNumber}`]] as const) {
+    await page.goto(`/${locale}/verify/${licence!.number}`);
+    await expect(page.locator('main dd').filter({ hasText: plate })).toBeVisible();
+    await expect(page.locator('main')).toContainText('Hilux');
+    await expect(page.locator('main')).not.toContainText('JTFSS22P0K0123456');
+    await page.screenshot({ path: test.info().outputPath(`verify-${locale}.png`), fullPage: true });
+  }
+  await expectNoAxeViolations(page);
 });

@@ -3,10 +3,22 @@ import { expect, test } from 'vitest';
 import { findApplication } from '@/lib/applications/find-application';
 import { db } from '@/lib/db/client';
 import { licencePdfFor, verifyLicence } from '@/lib/licences/documents';
-import { validUntil } from '@/lib/licences/issue';
+import { issueLicence, validUntil } from '@/lib/licences/issue';
 import { canonicalFields, parseCanonicalFields, publicKeyPem, signFields, verifyFields } from '@/lib/licences/signature';
 import { perform } from '@/lib/workflow/machine';
 import { filedApplication, newCitizen, newStaff } from './support/applicants';
+
+/** A vehicle registration through both its stages, issued by the head of land transport. */
+async function issuedVehicle() {
+  const citizen = await newCitizen();
+  const id = await filedApplication(citizen, 'vehicle-registration');
+  const head = await newStaff('department_head', 'land-transport');
+  let file = (await findApplication(head, id, 'application.view'))!;
+  await perform(head, file, 'approveStage', {}, file.version);
+  file = (await findApplication(head, id, 'application.view'))!;
+  await perform(head, file, 'finalApprove', {}, file.version);
+  return db.licence.findUniqueOrThrow({ where: { applicationId: id } });
+}
 
 async function issuedRenewal(holder: string) {
   const citizen = await newCitizen();
@@ -80,6 +92,15 @@ test('the head of the issuing department revokes a licence with a reason; the ve
   await expect(perform(head, file, 'revokeLicence', { reason: 'again' }, file.version)).rejects.toThrow();
 });
 
+test('a licence signed the version 2 way (before facts were signed) still verifies with its QR code', async () => {
+  const { licence } = await issuedRenewal('Sok Dara');
+  const { number, service, holder, validFrom, validUntil } = parseCanonicalFields(licence.signedFields)!;
+  const v2 = JSON.stringify({ format: 'MPWT-LICENCE-2', holder, number, service, validFrom, validUntil });
+  const signature = signFields(v2);
+  await db.licence.update({ where: { id: licence.id }, data: { signedFields: v2, signature } });
+  expect(await verifyLicence(licence.number, Buffer.from(v2).toString('base64url'), signature)).toMatchObject({ signature: 'genuine', holder: 'Sok Dara', facts: [] });
+});
+
 test('a licence signed the version 1 way (one field a line) still verifies with its QR code', async () => {
   const { licence } = await issuedRenewal('Sok Dara');
   const v1 = ['MPWT-LICENCE-1', licence.number, 'driving-licence-renewal', 'Sok Dara', licence.validFrom.toISOString().slice(0, 10), licence.validUntil!.toISOString().slice(0, 10)].join('\n');
@@ -93,9 +114,12 @@ test('a licence signed the version 1 way (one field a line) still verifies with 
   expect(await verifyLicence(licence.number, forged, signature)).toMatchObject({ signature: 'forged', holder: null });
 });
 
-test('new licences are signed as version 2, and a holder name with a line break is never signed', async () => {
+test('new licences are signed as version 3, with what they certify, and a holder name with a line break is never signed', async () => {
   const { licence } = await issuedRenewal('Sok Dara');
-  expect(JSON.parse(licence.signedFields)).toMatchObject({ format: 'MPWT-LICENCE-2', holder: 'Sok Dara', number: licence.number });
+  expect(JSON.parse(licence.signedFields)).toMatchObject({
+    format: 'MPWT-LICENCE-3', holder: 'Sok Dara', number: licence.number, facts: { licenceNumber: 'PP-0123456', categories: ['b'] }, plate: null,
+  });
+  expect(licence.plateNumber).toBeNull();
   // A name that reached the database before forms refused line breaks: approval fails, nothing is issued.
   await expect(issuedRenewal('Sok Dara\n2020-01-01\n2099-12-31')).rejects.toThrow();
   expect(await db.licence.count({ where: { holderName: { contains: '\n' } } })).toBe(0);
@@ -118,4 +142,47 @@ test('the number alone does not name the holder; a genuine QR code or the printe
   expect(await verifyLicence(licence.number, undefined, undefined, { name: 'Chan Sophea', clientAddress: address })).toMatchObject({
     holder: null, nameCheck: { result: 'limited' },
   });
+});
+
+test('a vehicle card certifies the vehicle and its plate; the verification shows the public facts, and all to a holder', async () => {
+  const licence = await issuedVehicle();
+  expect(licence.plateProvince).toBe('phnom-penh');
+  expect(licence.plateNumber).toMatch(/^2[A-HJ-NP-Z]{1,2}-\d{4}$/);
+  const signed = parseCanonicalFields(licence.signedFields)!;
+  expect(signed.plate).toEqual({ province: 'phnom-penh', number: licence.plateNumber });
+  expect(signed.facts).toEqual({ vehicleType: 'car', make: 'Toyota', model: 'Hilux', colour: 'White', yearOfManufacture: 2025, vin: 'JTFSS22P0K0123456', engineNumber: '2GD-1234567' });
+
+  const byNumber = await verifyLicence(licence.number);
+  const shown = (v: typeof byNumber) => (v.found ? v.facts.map((f) => `${f.label.en}: ${f.value.en}`) : []);
+  expect(shown(byNumber)).toEqual([`Plate number: Phnom Penh ${licence.plateNumber}`, 'Type of vehicle: Car', 'Make: Toyota', 'Model: Hilux', 'Colour: White', 'Year of manufacture: 2025']);
+  expect(byNumber.found && byNumber.facts[0]!.value.km).toBe(`រាជធានីភ្នំពេញ ${licence.plateNumber}`);
+  const withQr = await verifyLicence(licence.number, Buffer.from(licence.signedFields).toString('base64url'), licence.signature);
+  expect(shown(withQr)).toContain('Vehicle identification number (VIN): JTFSS22P0K0123456');
+  expect(shown(withQr)).toContain('Engine number: 2GD-1234567');
+
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: (await licencePdfFor(licence.applicationId))!.pdf }).toString('utf8');
+  for (const expected of [licence.plateNumber!, 'JTFSS22P0K0123456', 'Toyota', 'Hilux']) expect(text).toContain(expected);
+});
+
+test('vehicle cards issued at the same moment never share a plate, and the database refuses a plate given twice', async () => {
+  const clerk = await newStaff('clerk', 'land-transport');
+  const files = await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      const id = await filedApplication(await newCitizen(), 'vehicle-registration');
+      return (await findApplication(clerk, id, 'application.view'))!;
+    }),
+  );
+  const now = new Date();
+  await Promise.all(files.map((file) => db.$transaction((tx) => issueLicence(tx, file, now))));
+  const plates = await db.licence.findMany({ where: { applicationId: { in: files.map((f) => f.id) } }, select: { plateProvince: true, plateNumber: true } });
+  expect(plates.every((p) => p.plateProvince === 'phnom-penh' && /^2[A-Z]{1,2}-\d{4}$/.test(p.plateNumber!))).toBe(true);
+  expect(new Set(plates.map((p) => p.plateNumber)).size).toBe(6);
+
+  const [first] = plates;
+  const another = await filedApplication(await newCitizen(), 'vehicle-registration');
+  await expect(
+    db.licence.create({
+      data: { number: `VRL-1999-${Date.now() % 1_000_000}`, applicationId: another, holderName: 'x', validFrom: now, signedFields: '{}', signature: 'x', plateProvince: first!.plateProvince, plateNumber: first!.plateNumber },
+    }),
+  ).rejects.toThrow(/Unique constraint/);
 });

@@ -34,6 +34,14 @@ export const constructionPermit = defineService({
     { km: 'សាងសង់តែតាមប្លង់ដែលបានអនុម័តប៉ុណ្ណោះ។', en: 'Build only as shown in the approved drawings.' },
     { km: 'ដាក់លិខិតអនុញ្ញាតនេះនៅការដ្ឋាន ដើម្បីបង្ហាញពេលមានការត្រួតពិនិត្យ។', en: 'Keep this permit on the site and show it at every inspection.' },
   ],
+  // What neighbours and inspectors check on site is public; the land title only with the permit.
+  printedAnswers: [
+    { field: 'siteAddress', public: true },
+    { field: 'buildingUse', public: true },
+    { field: 'floors', public: true },
+    { field: 'floorArea', public: true },
+    { field: 'landTitleNumber', public: false },
+  ],
   pages: [
     {
       key: 'project',

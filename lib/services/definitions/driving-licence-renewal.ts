@@ -26,6 +26,11 @@ export const drivingLicenceRenewal = defineService({
     { km: 'បើកបរតែយានយន្តតាមប្រភេទដែលមានចែងក្នុងប័ណ្ណនេះប៉ុណ្ណោះ។', en: 'Drive only vehicles of the categories on this licence.' },
     { km: 'ត្រូវមានប័ណ្ណនេះជាមួយខ្លួនពេលបើកបរ។', en: 'Carry this licence when driving.' },
   ],
+  // An officer at the roadside checks the categories; the licence number only with the licence.
+  printedAnswers: [
+    { field: 'licenceNumber', public: false },
+    { field: 'categories', public: true },
+  ],
   pages: [
     {
       key: 'licence',

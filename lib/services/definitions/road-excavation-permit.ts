@@ -34,6 +34,16 @@ export const roadExcavationPermit = defineService({
     { km: 'ត្រូវបិទរបាំង និងសញ្ញាសុវត្ថិភាពជុំវិញកន្លែងជីក។', en: 'Fence and sign the excavation for safety.' },
     { km: 'ត្រូវជួសជុលផ្ទៃផ្លូវឱ្យដូចដើមវិញ ក្នុងរយៈពេលសុពលភាពនៃលិខិតអនុញ្ញាត។', en: 'Restore the road surface before this permit expires.' },
   ],
+  // People living along the road check who digs where and until when: all public.
+  printedAnswers: [
+    { field: 'utilityType', public: true },
+    { field: 'contractorName', public: true },
+    { field: 'roadNumber', public: true },
+    { field: 'province', public: true },
+    { field: 'excavationLength', public: true },
+    { field: 'startDate', public: true },
+    { field: 'durationDays', public: true },
+  ],
   pages: [
     {
       key: 'works',

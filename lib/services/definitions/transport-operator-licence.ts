@@ -33,6 +33,13 @@ export const transportOperatorLicence = defineService({
   conditions: [
     { km: 'ប្រើតែយានយន្តដែលបានចុះបញ្ជីក្នុងអាជ្ញាប័ណ្ណនេះប៉ុណ្ណោះ។', en: 'Operate only the vehicles registered under this licence.' },
   ],
+  // Passengers and shippers check who may operate, what and where: all public.
+  printedAnswers: [
+    { field: 'companyName', public: true },
+    { field: 'operationType', public: true },
+    { field: 'fleetSize', public: true },
+    { field: 'routes', public: true },
+  ],
   pages: [
     {
       key: 'operation',

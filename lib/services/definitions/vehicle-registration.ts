@@ -33,6 +33,19 @@ export const vehicleRegistration = defineService({
   conditions: [
     { km: 'ទុកប័ណ្ណនេះនៅក្នុងយានយន្ត ហើយបង្ហាញនៅពេលមានការស្នើសុំពីមន្ត្រីមានសមត្ថកិច្ច។', en: 'Keep this card in the vehicle and show it when an authorized officer asks.' },
   ],
+  // The VIN and engine number identify the vehicle; they show only to someone holding the card
+  // (numbers are sequential: a public list of them would help clone a vehicle's identity).
+  printedAnswers: [
+    { field: 'vehicleType', public: true },
+    { field: 'make', public: true },
+    { field: 'model', public: true },
+    { field: 'colour', public: true },
+    { field: 'yearOfManufacture', public: true },
+    { field: 'vin', public: false },
+    { field: 'engineNumber', public: false },
+  ],
+  // Registered in the owner's province; the first digit says the class: 1 motorcycle, 2 car, 3 truck.
+  plate: { provinceFrom: 'ownerAddress', classFrom: 'vehicleType', classDigits: { motorcycle: '1', car: '2', truck: '3' } },
   pages: [
     {
       key: 'vehicle',

@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/policy/policy';
 import { requiredDocuments } from '@/lib/services/answers';
-import { permitAnswers, renewalAnswers } from '../../support/answers';
+import { permitAnswers, renewalAnswers, vehicleAnswers } from '../../support/answers';
 
 export async function newCitizen(): Promise<Actor> {
   const user = await db.user.create({
@@ -25,7 +25,7 @@ export async function newStaff(role: Role, departmentCode: string): Promise<Acto
   return (await findActor(user.id))!;
 }
 
-const answersFor = { 'driving-licence-renewal': renewalAnswers, 'construction-permit': permitAnswers };
+const answersFor = { 'driving-licence-renewal': renewalAnswers, 'construction-permit': permitAnswers, 'vehicle-registration': vehicleAnswers };
 
 /** A draft with every answer and document, ready to submit. */
 export async function readyDraft(actor: Actor, service: keyof typeof answersFor = 'driving-licence-renewal', organisationId?: string) {

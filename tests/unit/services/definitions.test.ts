@@ -38,11 +38,59 @@ describe('the seed catalogue', () => {
   });
 });
 
+describe('what each issued document certifies', () => {
+  const printed = (code: string) => seedServices.find((s) => s.code === code)!.printedAnswers.map((a) => a.field);
+  const shown = (code: string) => seedServices.find((s) => s.code === code)!.printedAnswers.filter((a) => a.public).map((a) => a.field);
+
+  test('every printed answer is a question of its own service, once; a service that issues nothing prints nothing', () => {
+    for (const service of seedServices) {
+      const questions = new Set(service.pages.flatMap((p) => p.fields.map((f) => f.key)));
+      for (const { field } of service.printedAnswers) expect(questions, `${service.code} prints ${field}`).toContain(field);
+      expect(new Set(printed(service.code)).size).toBe(service.printedAnswers.length);
+      if (!service.issues) expect(service.printedAnswers).toEqual([]);
+      else expect(service.printedAnswers.length, service.code).toBeGreaterThan(0);
+    }
+  });
+
+  test('a vehicle card prints the vehicle and gets a plate in the owner\'s province; VIN and engine number are not public', () => {
+    expect(printed('vehicle-registration')).toEqual(['vehicleType', 'make', 'model', 'colour', 'yearOfManufacture', 'vin', 'engineNumber']);
+    expect(shown('vehicle-registration')).not.toContain('vin');
+    expect(vehicleRegistration.plate).toMatchObject({ provinceFrom: 'ownerAddress', classFrom: 'vehicleType' });
+    expect(seedServices.filter((s) => s.plate).map((s) => s.code)).toEqual(['vehicle-registration']);
+  });
+
+  test('a construction permit prints its site, land title, floor area and storeys; a driving licence its categories and number', () => {
+    expect(printed('construction-permit')).toEqual(expect.arrayContaining(['siteAddress', 'landTitleNumber', 'floorArea', 'floors']));
+    expect(printed('driving-licence-renewal')).toEqual(['licenceNumber', 'categories']);
+    expect(shown('driving-licence-renewal')).toEqual(['categories']);
+  });
+});
+
 describe('defineService', () => {
   const base = JSON.parse(JSON.stringify(vehicleRegistration)) as ServiceDefinitionInput;
 
   test('refuses stage deadlines that do not add up to the service deadline', () => {
     expect(() => defineService({ ...base, deadlineWorkingDays: 11 })).toThrow(/add up to 10, not 11/);
+  });
+
+  test('refuses a printed answer or a plate that names no question of the service, also to tsc', () => {
+    expect(() => defineService({ ...base, printedAnswers: [{ field: 'nope', public: true }] })).toThrow(/prints unknown field nope/);
+    expect(() => defineService({ ...base, printedAnswers: [{ field: 'vin', public: true }, { field: 'vin', public: false }] })).toThrow(/twice/);
+    expect(() => defineService({ ...base, plate: { provinceFrom: 'make', classFrom: 'vehicleType', classDigits: { motorcycle: '1', car: '2', truck: '3' } } })).toThrow(/not an address/);
+    expect(() => defineService({ ...base, plate: { provinceFrom: 'ownerAddress', classFrom: 'vehicleType', classDigits: { car: '2' } } })).toThrow(/a digit for each option/);
+    expect(() => defineService({ ...base, issues: null, validityMonths: null })).toThrow(/issues no document/);
+    const literal = () =>
+      defineService({
+        code: 'typo-check', referencePrefix: 'TC', department: 'land-transport',
+        name: { km: 'ក', en: 'A' }, summary: { km: 'ក', en: 'A' }, whoCanApply: { km: 'ក', en: 'A' }, legalBasis: { km: 'ក', en: 'A' },
+        feeRiel: 0, refundIfRefused: 'full', deadlineWorkingDays: 1, issues: { km: 'ក', en: 'A' }, validityMonths: null,
+        pages: [{ key: 'one', title: { km: 'ក', en: 'A' }, fields: [{ key: 'colour', type: 'text', label: { km: 'ពណ៌', en: 'Colour' } }] }],
+        documents: [],
+        stages: [{ key: 'review', name: { km: 'ក', en: 'A' }, department: 'land-transport', decidedBy: 'clerk', kind: 'review', deadlineWorkingDays: 1 }],
+        // @ts-expect-error: "color" is not a question of this service.
+        printedAnswers: [{ field: 'color', public: true }],
+      });
+    expect(literal).toThrow(/prints unknown field color/);
   });
 
   test('refuses a question that depends on a field that does not exist', () => {

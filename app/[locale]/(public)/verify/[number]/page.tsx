@@ -32,7 +32,7 @@ export default async function VerifyPage({ params, searchParams }: Props) {
   const [t, tErrors, result] = await Promise.all([
     getTranslations('verify'),
     getTranslations('errors'),
-    verifyLicence(read.ok ? read.number : asked, d?.slice(0, 2000), s?.slice(0, 200), typed),
+    verifyLicence(read.ok ? read.number : asked, d?.slice(0, 4000), s?.slice(0, 200), typed),
   ]);
   const tone = { valid: 'green', expired: 'amber', revoked: 'red' } as const;
   const check = result.found ? result.nameCheck : null;
@@ -51,6 +51,7 @@ export default async function VerifyPage({ params, searchParams }: Props) {
             rows={[
               [t('document'), result.document[locale]],
               [t('holder'), result.holder ?? t('holderHidden')],
+              ...result.facts.map(({ label, value }): [string, string] => [label[locale], value[locale]]),
               [t('validFrom'), formatDay(result.validFrom, locale)],
               [t('validUntil'), result.validUntil ? formatDay(result.validUntil, locale) : t('noExpiry')],
             ]}
