@@ -5,6 +5,10 @@
 // the machine's other work moves single runs by several points.
 // The smoke size (`npm test`) runs the Khmer home page once, so that a broken benchmark fails
 // CI without adding minutes to it; its figures are not the target's.
+// Each page's median report is kept in tests/.tmp/lighthouse/ (open it in Chromium's DevTools or
+// the Lighthouse viewer to see what costs).
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { signInAs, type Served } from './serve';
@@ -14,7 +18,10 @@ const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disab
 const categories = ['performance', 'accessibility', 'best-practices'] as const;
 const runsPerPage = benchSize === 'smoke' ? 1 : 3;
 
+const reportDir = path.resolve(import.meta.dirname, '../.tmp/lighthouse');
+
 interface Figures {
+  report: Result;
   scores: Record<(typeof categories)[number], number>;
   lcpMs: number;
   cls: number;
@@ -29,6 +36,7 @@ function figuresOf(result: Result): Figures {
   };
   const metric = (audit: string) => result.audits[audit]?.numericValue ?? Number.NaN;
   return {
+    report: result,
     scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices') },
     lcpMs: metric('largest-contentful-paint'),
     cls: metric('cumulative-layout-shift'),
@@ -68,6 +76,7 @@ export async function measureLighthouse(served: Served): Promise<void> {
   ];
   const measured = benchSize === 'smoke' ? [{ locale: 'km', page: pages[0]! }] : ['km', 'en'].flatMap((locale) => pages.map((page) => ({ locale, page })));
   const cookie = measured.some(({ page }) => page.signedIn) ? await signInAs(served, 'citizen@demo.gov.kh') : undefined;
+  await mkdir(reportDir, { recursive: true });
   const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags });
   console.log(`\nLighthouse, mobile, median of ${runsPerPage} run(s) (target: performance >= 95, layout shift < 0.05)`);
   console.log(`  ${'page'.padEnd(28)} perf  a11y  best   LCP ms    CLS   TBT ms`);
@@ -75,7 +84,8 @@ export async function measureLighthouse(served: Served): Promise<void> {
     for (const { locale, page } of measured) {
       const runs = [];
       for (let i = 0; i < runsPerPage; i++) runs.push(await audit(chrome, `${served.baseUrl}/${locale}${page.path}`, page.signedIn ? cookie : undefined));
-      const { scores, lcpMs, cls, tbtMs } = median(runs);
+      const { report, scores, lcpMs, cls, tbtMs } = median(runs);
+      await writeFile(path.join(reportDir, `${locale}-${page.name.replaceAll(' ', '-')}.json`), JSON.stringify(report));
       const onTarget = scores.performance >= 95 && cls < 0.05;
       console.log(
         `  ${`${locale} ${page.name}`.padEnd(28)} ${String(scores.performance).padStart(4)}  ${String(scores.accessibility).padStart(4)}  ${String(scores['best-practices']).padStart(4)}` +
