@@ -1,14 +1,13 @@
-import '@fontsource/noto-sans-khmer/400.css';
-import '@fontsource/noto-sans-khmer/700.css';
 import './globals.css';
 import Link from 'next/link';
+import { fontVariables } from '@/components/layout/fonts';
 import en from '@/lib/i18n/messages/en.json';
 import km from '@/lib/i18n/messages/km.json';
 
 // Addresses outside /km and /en: the address names no language, so both are shown.
 export default function GlobalNotFound() {
   return (
-    <html lang="km">
+    <html lang="km" className={fontVariables}>
       <body className="mx-auto max-w-3xl p-6">
         <main>
           <h1 className="mb-4 text-3xl font-bold">{km.notFound.title}</h1>

@@ -1,11 +1,10 @@
-import '@fontsource/noto-sans-khmer/400.css';
-import '@fontsource/noto-sans-khmer/700.css';
 import '../globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ErrorTextsProvider } from '@/components/layout/error-texts';
+import { fontVariables } from '@/components/layout/fonts';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { currentActor } from '@/lib/auth/session';
@@ -31,7 +30,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   // With the database unreachable the header shows no account; the page says what went wrong.
   const actor = signedIn === unavailable ? null : signedIn;
   return (
-    <html lang={locale}>
+    <html lang={locale} className={fontVariables}>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only focus:not-sr-only focus:block focus:bg-focus focus:p-3 focus:text-slate-900">
           {t('skipLink')}

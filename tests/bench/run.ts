@@ -4,6 +4,7 @@
 import { measureClientJs } from './client-js';
 import { measureDashboard } from './dashboard';
 import { serveEmptyApp } from './framework-floor';
+import { measureLighthouse } from './lighthouse';
 import { measureQueue } from './queue';
 import { serveBuild } from './serve';
 import { benchSize } from './size';
@@ -23,6 +24,7 @@ try {
   if (wanted('tracking')) await measureTracking(served);
   if (wanted('queue')) await measureQueue(served);
   if (wanted('dashboard')) await measureDashboard(served);
+  if (wanted('lighthouse')) await measureLighthouse(served);
 } finally {
   await served.stop();
   await empty?.stop();
