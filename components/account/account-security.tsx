@@ -20,7 +20,7 @@ export async function AccountSecurity({ userId, locale, from, contact }: { userI
   return (
     <>
       <ContactDetailsSection userId={userId} outcome={contact} requestChange={bound(requestContactChangeAction)} confirm={bound(confirmContactAction)} />
-      <SignInSection hasPassword={user.passwordHash !== null} signOutEverywhere={signOutEverywhereAction.bind(null, locale)} />
+      <SignInSection hasPassword={user.passwordHash !== null} staff={from === 'security'} signOutEverywhere={signOutEverywhereAction.bind(null, locale)} />
       <RecentSignIns userId={userId} currentSessionId={session?.id ?? null} />
     </>
   );

@@ -25,7 +25,7 @@ export const resetPhoneCookie = 'password-reset-phone';
 export const forgotPasswordInput = z.object({ identifier: identifierField });
 export const resetCodeInput = z.object({
   identifier: identifierField.refine((identifier) => 'phone' in identifier, 'errors.identifier.mobile'),
-  code: z.string().trim().min(1, 'errors.passwordReset.codeRequired').regex(/^\d{6}$/, 'errors.passwordReset.codeFormat'),
+  code: z.string().trim().min(1, 'passwordReset.errors.codeRequired').regex(/^\d{6}$/, 'passwordReset.errors.codeFormat'),
 });
 export const newPasswordInput = z.object({ newPassword: newPasswordField });
 

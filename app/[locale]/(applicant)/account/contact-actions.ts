@@ -10,13 +10,17 @@ const channels = { email: 'email', sms: 'sms' } as const satisfies Record<Contac
 // Citizens keep their contact details on the account page; staff on their own account page.
 const returnPaths = { account: '/account', security: '/account/security' } as const;
 
-/** A new email address or mobile number: a code goes to it; the current one stays in use. */
-export async function requestContactChangeAction(locale: string, channel: string, from: string, _: FormState, data: FormData): Promise<FormState> {
+/** The bound arguments checked (a forged one is not found), and the person, who must be signed in. */
+async function contactForm(locale: string, channel: string, from: string) {
   const lang = localeArgument(locale);
-  const which = keyArgument(channels, channel);
   const back = returnPaths[keyArgument(returnPaths, from)];
   const actor = await requireArea(lang, 'account.security', back);
-  const t = await actionTranslator(lang);
+  return { lang, back, actor, which: keyArgument(channels, channel), t: await actionTranslator(lang) };
+}
+
+/** A new email address or mobile number: a code goes to it; the current one stays in use. */
+export async function requestContactChangeAction(locale: string, channel: string, from: string, _: FormState, data: FormData): Promise<FormState> {
+  const { lang, back, actor, which, t } = await contactForm(locale, channel, from);
   const values = formValues(data);
   const input = contactAddressInput(which).safeParse(Object.fromEntries(data));
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)), values };
@@ -27,11 +31,7 @@ export async function requestContactChangeAction(locale: string, channel: string
 
 /** The code sent to the new address: it becomes the account's, and notices go to it. */
 export async function confirmContactAction(locale: string, channel: string, from: string, _: FormState, data: FormData): Promise<FormState> {
-  const lang = localeArgument(locale);
-  const which = keyArgument(channels, channel);
-  const back = returnPaths[keyArgument(returnPaths, from)];
-  const actor = await requireArea(lang, 'account.security', back);
-  const t = await actionTranslator(lang);
+  const { lang, back, actor, which, t } = await contactForm(locale, channel, from);
   const values = formValues(data);
   const input = contactCodeInput.safeParse(Object.fromEntries(data));
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)), values };
