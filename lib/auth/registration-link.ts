@@ -8,17 +8,16 @@
 // - A new address gets a one-time link (24 hours); following it makes the account and signs in.
 // - An address that has an account gets no link and nothing is made: its owner is told, in their
 //   own language, that someone tried to register with it, and how to sign in.
-import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { notifyContact, notify } from '@/lib/notifications/notify';
+import { digest, isLinkToken, newLinkToken } from './one-time-secrets';
 import { hashPassword } from './password';
 import { createCitizen, type registerInput, type RegisterResult } from './register';
 import { takeAllowance } from './throttle';
 
 export const registrationLinkHours = 24;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const noService = { reference: '', service: { km: '', en: '' } };
 
 /**
@@ -35,7 +34,7 @@ export async function requestRegistration(
   const limitedMinutes = await takeAllowance({ registration: clientAddress });
   if (limitedMinutes) return { limitedMinutes };
   const passwordHash = await hashPassword(input.password);
-  const token = randomBytes(24).toString('base64url');
+  const token = newLinkToken();
   const existing = await db.user.findFirst({ where: input.identifier, select: { id: true, locale: true } });
   await db.$transaction(async (tx) => {
     if (existing) {
@@ -64,7 +63,7 @@ export async function requestRegistration(
 
 /** The registration a link stands for, while it is valid; null for an unknown, used or expired link. */
 export async function pendingRegistration(token: string) {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  if (!isLinkToken(token)) return null;
   const pending = await db.pendingRegistration.findUnique({ where: { tokenHash: digest(token) }, select: { id: true, name: true, email: true, phone: true, expiresAt: true } });
   return pending && pending.expiresAt > new Date() ? pending : null;
 }

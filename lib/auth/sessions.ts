@@ -23,6 +23,7 @@ export type SessionEndReason =
   | 'signed_out'
   | 'signed_out_everywhere'
   | 'password_changed'
+  | 'password_reset'
   | 'administrator'
   | 'second_factor_reset'
   | 'replaced'

@@ -16,7 +16,9 @@ export interface RenderedNotification {
 const messages = { en, km };
 
 // The line with the link at the end of an email, where it is not "see your application".
-const closingLine = { invitation: 'invitationLink', registration_link: 'registrationLink', registration_taken: 'signInLink' } as const;
+const closingLine = { invitation: 'invitationLink', registration_link: 'registrationLink', registration_taken: 'signInLink', password_reset_link: 'resetLink' } as const;
+// Messages that carry a code and no link.
+const withoutLink: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['password_reset_code', 'contact_code']);
 
 export function renderNotification(
   kind: NotificationKind,
@@ -39,6 +41,7 @@ export function renderNotification(
     organisation: invitation?.organisation[locale] ?? '',
     role: invitation ? t(`roles.${invitation.role}`) : '',
     expires: invitation ? formatDay(invitation.expires, locale) : '',
+    code: data.code ?? '',
   };
   return {
     subject: t(`${kind}.subject`, values),
@@ -46,7 +49,7 @@ export function renderNotification(
       t('greeting', values),
       t(`${kind}.body`, values),
       message ? `\n${message}` : '',
-      `\n${t(closingLine[kind as keyof typeof closingLine] ?? 'link', values)}`,
+      withoutLink.has(kind) ? '' : `\n${t(closingLine[kind as keyof typeof closingLine] ?? 'link', values)}`,
       `\n${t('signature')}`,
     ].filter(Boolean).join('\n'),
     sms: t(`${kind}.sms`, values),

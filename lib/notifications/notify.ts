@@ -15,6 +15,8 @@ export interface NotificationData {
   invitation?: { inviter: string; organisation: LocalizedText; role: 'owner' | 'manager' | 'viewer'; expires: string; link: string };
   /** The message's own link, in place of the application's (registration: finish, or sign in). */
   link?: string;
+  /** A one-time code (password reset by SMS, a new address to verify). */
+  code?: string;
 }
 
 /** The timeline events an applicant is told of, and the kind of notification each becomes. */
@@ -30,7 +32,7 @@ export const notifiedEvents = {
 
 export type NotificationKind =
   | 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring' | 'invitation'
-  | 'registration_link' | 'registration_taken';
+  | 'registration_link' | 'registration_taken' | 'password_reset_link' | 'password_reset_code' | 'contact_code';
 
 export async function notify(
   tx: Prisma.TransactionClient,
@@ -39,10 +41,11 @@ export async function notify(
   kind: NotificationKind,
   data: NotificationData,
 ): Promise<void> {
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, phone: true } });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true } });
+  // Only proven addresses: a mistyped or someone else's address must not receive a person's notices.
   const deliveries = [
-    ...(user.email ? [{ channel: 'email' as const, address: user.email }] : []),
-    ...(user.phone ? [{ channel: 'sms' as const, address: user.phone }] : []),
+    ...(user.email && user.emailVerifiedAt ? [{ channel: 'email' as const, address: user.email }] : []),
+    ...(user.phone && user.phoneVerifiedAt ? [{ channel: 'sms' as const, address: user.phone }] : []),
   ];
   await tx.notification.create({
     data: { userId, applicationId, kind, data: data as unknown as Prisma.InputJsonObject, deliveries: { create: deliveries } },

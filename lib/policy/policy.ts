@@ -37,6 +37,8 @@ const areaPermissions = {
   'backoffice.enter': staffRoles,
   'audit.enter': ['auditor'],
   'admin.enter': ['administrator'],
+  // Everyone's own sign-in and contact details: password, addresses, sessions.
+  'account.security': ['citizen', 'investor', ...rolesNeedingSecondFactor],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AreaAction = keyof typeof areaPermissions;
@@ -141,6 +143,11 @@ export function can(actor: Actor | null, action: AreaAction | ResourceAction, ap
     }
   }
   return false;
+}
+
+/** The actor's own account page: a citizen's (applications too), or staff's (sign-in and contact details). */
+export function accountPath(actor: Actor): string {
+  return can(actor, 'applicant.dashboard') ? '/account' : '/account/security';
 }
 
 /** Where an actor lands after signing in: the area of their most specific role. */

@@ -3,7 +3,7 @@
 // user's journey crosses: the notification worker sending to a real SMTP server on loopback, and
 // real OpenID Connect providers on loopback for the national digital ID (and an impostor).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -100,15 +100,20 @@ export default async function globalSetup() {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // With no SMS gateway the worker "sends" text messages to its log: the tests read them there.
+  const smsLog = path.join(projectDir, 'test-results', 'worker.log');
+  const workerLog = openSync(smsLog, 'w');
   const worker = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib/cli/worker.ts')], {
     cwd: projectDir,
     env: { ...env, WORKER_LEASE_MS: '10000' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', workerLog, 'inherit'],
   });
+  closeSync(workerLog);
   await waitForServer(`${baseUrl}/km`, 60_000);
   // Tests reach the same database to arrange and check what a user cannot do from the page.
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_MAIL_DIR = mailDir;
+  process.env.E2E_WORKER_LOG = smsLog;
   process.env.E2E_IDENTITY_ISSUER = identityProvider.issuer;
   process.env.E2E_IMPOSTOR_ISSUER = impostor.issuer;
 

@@ -32,7 +32,7 @@ async function drain() {
 
 async function citizen(locale: 'km' | 'en', phone?: string): Promise<Actor & { email: string }> {
   const actor = await newCitizen();
-  const user = await db.user.update({ where: { id: actor.id }, data: { locale, phone } });
+  const user = await db.user.update({ where: { id: actor.id }, data: { locale, phone, phoneVerifiedAt: phone ? new Date() : null } });
   return { ...actor, email: user.email! };
 }
 

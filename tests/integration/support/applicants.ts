@@ -11,7 +11,8 @@ import { permitAnswers, renewalAnswers, vehicleAnswers } from '../../support/ans
 
 export async function newCitizen(): Promise<Actor> {
   const user = await db.user.create({
-    data: { name: 'Test Citizen', email: `it-${randomUUID()}@example.com`, roles: { create: { role: 'citizen' } } },
+    // Proven, as registration leaves it: notifications go to it.
+    data: { name: 'Test Citizen', email: `it-${randomUUID()}@example.com`, emailVerifiedAt: new Date(), roles: { create: { role: 'citizen' } } },
   });
   return (await findActor(user.id))!;
 }

@@ -21,3 +21,14 @@ test('a new address gets the link that finishes the registration, by email and b
   expect(message.sms).toContain(link);
   expect(renderNotification('registration_link', { ...noService, link }, { name: 'Sok Dara', locale: 'en' }, 'unused').text).toContain(`Finish creating your account (the link works once, for 24 hours): ${link}`);
 });
+
+test('a password reset sends a link by email and a code by text message, each saying it works for 30 minutes', () => {
+  const link = 'https://portal.example/en/forgot-password/new/abc';
+  const email = renderNotification('password_reset_link', { ...noService, link }, { name: 'Sok Dara', locale: 'en' }, 'unused');
+  expect(email.text).toContain(`Choose a new password (the link works once, for 30 minutes): ${link}`);
+  expect(email.text).not.toContain('See your application');
+  const sms = renderNotification('password_reset_code', { ...noService, code: '042917' }, { name: 'សុខ ដារា', locale: 'km' }, 'unused');
+  expect(sms.sms).toContain('042917');
+  expect(sms.sms).toContain('៣០ នាទី');
+  expect(sms.text).not.toContain('unused');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { can, homePath, type Actor, type ApplicationScope } from '@/lib/policy/policy';
+import { accountPath, can, homePath, type Actor, type ApplicationScope } from '@/lib/policy/policy';
 
 const landTransport = 'dept-land-transport';
 const publicWorks = 'dept-public-works';
@@ -41,6 +41,15 @@ describe('areas', () => {
     expect(can(admin, 'audit.enter')).toBe(false);
     expect(can(admin, 'admin.enter')).toBe(true);
     expect(can(clerk, 'admin.enter')).toBe(false);
+  });
+  test("everyone signed in keeps their own account: citizens on their applications page, staff on one of its own", () => {
+    for (const someone of [citizen, manager, clerk, head, auditor, admin]) expect(can(someone, 'account.security')).toBe(true);
+    expect(can(null, 'account.security')).toBe(false);
+    // Staff whose session has not passed the second factor hold no staff role yet.
+    expect(can({ ...clerk, roles: [], secondFactorDue: true }, 'account.security')).toBe(false);
+    expect(accountPath(citizen)).toBe('/account');
+    expect(accountPath(clerk)).toBe('/account/security');
+    expect(accountPath(auditor)).toBe('/account/security');
   });
   test('nobody signed out may do anything', () => {
     expect(can(null, 'applicant.dashboard')).toBe(false);

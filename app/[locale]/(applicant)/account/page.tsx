@@ -13,12 +13,11 @@ import { formatDateTime, formatDay } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
-import { SignInSection } from '@/components/account/sign-in-section';
+import { AccountSecurity } from '@/components/account/account-security';
 import { Reference } from '@/components/ui/reference';
 import { linkNationalIdAction } from './actions';
-import { signOutEverywhereAction } from './security-actions';
 
-type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string; password?: string }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ created?: string; organisation?: string; nationalId?: string; password?: string; contact?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -26,7 +25,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
-  const { created, organisation, nationalId, password } = await searchParams;
+  const { created, organisation, nationalId, password, contact } = await searchParams;
   const [t, tDashboard, tStatus, tOrg, tErrors] = await Promise.all([
     getTranslations('account'),
     getTranslations('dashboard'),
@@ -35,7 +34,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     getTranslations('errors'),
   ]);
   const [identity, applications, memberships, notifications] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true, passwordHash: true } }),
+    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true } }),
     db.application.findMany({
       // Their own applications and those of the organisations they belong to.
       where: { OR: [{ applicantId: actor.id }, { organisationId: { in: actor.organisations.map((m) => m.organisationId) } }] },
@@ -145,7 +144,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <p>{t('identityNone')}</p>
         )}
       </section>
-      <SignInSection hasPassword={identity.passwordHash !== null} signOutEverywhere={signOutEverywhereAction.bind(null, locale)} />
+      <AccountSecurity userId={actor.id} locale={locale} from="account" contact={contact} />
       {memberships.length > 0 ? (
         <section aria-labelledby="organisations">
           <h2 id="organisations" className="mb-3 text-2xl font-bold">{t('organisationsTitle')}</h2>

@@ -12,23 +12,31 @@ import { Link } from '@/lib/i18n/navigation';
 import { homePath } from '@/lib/policy/policy';
 import { signIn, signInWithNationalIdAction } from './actions';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; signedOut?: string; nationalId?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string; signedOut?: string; nationalId?: string; passwordReset?: string }> };
 
 export const generateMetadata = pageTitle('signIn');
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { next, signedOut, nationalId } = await searchParams;
+  const { next, signedOut, nationalId, passwordReset } = await searchParams;
   const actor = await currentActor();
   if (actor) redirect(`/${locale}${homePath(actor)}`);
-  const [t, tErrors, tSessions, limits, ended] = await Promise.all([getTranslations('signIn'), getTranslations('errors'), getTranslations('sessions'), sessionLimitTexts(), sessionWasRefused()]);
+  const [t, tErrors, tSessions, tReset, limits, ended] = await Promise.all([
+    getTranslations('signIn'),
+    getTranslations('errors'),
+    getTranslations('sessions'),
+    getTranslations('passwordReset'),
+    sessionLimitTexts(),
+    sessionWasRefused(),
+  ]);
   const returnTo = safeReturnPath(next, locale) ?? undefined;
   return (
     <>
       {signedOut ? <Alert tone="success">{signedOut === 'everywhere' ? tSessions('signedOutEverywhere') : t('signedOut')}</Alert> : null}
+      {passwordReset === 'done' ? <Alert tone="success">{tReset('done')}</Alert> : null}
       {/* A cookie came whose session has ended (signed out elsewhere, idle, a new password). */}
-      {ended && !signedOut ? <Alert tone="info">{tSessions('ended')}</Alert> : null}
+      {ended && !signedOut && !passwordReset ? <Alert tone="info">{tSessions('ended')}</Alert> : null}
       {isNationalIdOutcome(nationalId) ? <Alert tone="error" title={tErrors(`nationalId.${nationalId}`)} /> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       {nationalIdSettings() ? (
@@ -54,6 +62,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
           errorPrefix: tErrors('errorPrefix'),
         }}
       />
+      <p className="mt-4"><Link href="/forgot-password">{tReset('forgotLink')}</Link></p>
       <p className="mt-8">
         {t('noAccount')} <Link href="/register">{t('register')}</Link>
       </p>

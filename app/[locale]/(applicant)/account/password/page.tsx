@@ -6,6 +6,7 @@ import { db } from '@/lib/db/client';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
+import { accountPath } from '@/lib/policy/policy';
 import { changePasswordAction } from '../security-actions';
 
 type Props = { params: Promise<{ locale: Locale }> };
@@ -15,14 +16,15 @@ export const generateMetadata = pageTitle('changePassword');
 export default async function ChangePasswordPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireArea(locale, 'applicant.dashboard', '/account/password');
+  const actor = await requireArea(locale, 'account.security', '/account/password');
+  const back = accountPath(actor);
   // Accounts made with the national digital ID have no password to change.
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user.passwordHash) redirect(`/${locale}/account`);
-  const [t, tRegister, tErrors] = await Promise.all([getTranslations('changePassword'), getTranslations('register'), getTranslations('errors')]);
+  if (!user.passwordHash) redirect(`/${locale}${back}`);
+  const [t, tAccount, tRegister, tErrors] = await Promise.all([getTranslations('changePassword'), getTranslations('accountSecurity'), getTranslations('register'), getTranslations('errors')]);
   return (
     <>
-      <p className="mb-4"><Link href="/account">← {t('back')}</Link></p>
+      <p className="mb-4"><Link href={back}>← {back === '/account' ? t('back') : tAccount('title')}</Link></p>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 max-w-2xl">{t('lead')}</p>
       <ChangePasswordForm
