@@ -77,7 +77,7 @@ export async function measureLighthouse(served: Served): Promise<void> {
   const measured = benchSize === 'smoke' ? [{ locale: 'km', page: pages[0]! }] : ['km', 'en'].flatMap((locale) => pages.map((page) => ({ locale, page })));
   const cookie = measured.some(({ page }) => page.signedIn) ? await signInAs(served, 'citizen@demo.gov.kh') : undefined;
   await mkdir(reportDir, { recursive: true });
-  const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags });
+  const chrome = await launch({ chromePath: process.env.LIGHTHOUSE_CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags });
   console.log(`\nLighthouse, mobile, median of ${runsPerPage} run(s) (target: performance >= 95, layout shift < 0.05)`);
   console.log(`  ${'page'.padEnd(28)} perf  a11y  best   LCP ms    CLS   TBT ms`);
   try {

@@ -264,8 +264,8 @@ test('a clerk of another department gets not found for a file and cannot act on 
   await openFile(clerk, 'en', id, reference);
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
     void clerk.route(`**/en/staff/applications/${id}`, async (route) => {
-      // The form's fields travel as `<n>_confirmed` in the action's encoded reply.
-      if (route.request().method() !== 'POST' || !/name="(\d+_)?confirmed"/.test(route.request().postData() ?? '')) return route.continue();
+      // The form's fields travel as `_<n>_confirmed` in the action's encoded reply.
+      if (route.request().method() !== 'POST' || !/name="(_?\d+_)?confirmed"/.test(route.request().postData() ?? '')) return route.continue();
       resolve({ headers: route.request().headers(), body: route.request().postDataBuffer()! });
       await route.abort();
     });
