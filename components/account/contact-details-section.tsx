@@ -15,13 +15,15 @@ const isOutcome = (value: unknown): value is (typeof outcomes)[number] => (outco
  * The account's email address and mobile number, each confirmed or not, a new one waiting for its
  * code, and a form to add or change each (folded away until asked for; works without JavaScript).
  */
-export async function ContactDetailsSection({ userId, outcome, requestChange, confirm }: {
+export async function ContactDetailsSection({ userId, hasPassword, outcome, requestChange, confirm }: {
   userId: string;
+  /** The change form then asks for it (lib/auth/contact-details.ts says why). */
+  hasPassword: boolean;
   outcome?: string;
   requestChange: Record<'email' | 'sms', Action>;
   confirm: Record<'email' | 'sms', Action>;
 }) {
-  const [t, tErrors, details] = await Promise.all([getTranslations('contactDetails'), getTranslations('errors'), contactDetails(userId)]);
+  const [t, tErrors, tPassword, details] = await Promise.all([getTranslations('contactDetails'), getTranslations('errors'), getTranslations('changePassword'), contactDetails(userId)]);
   const formTexts = { summaryTitle: tErrors('summaryTitle'), errorPrefix: tErrors('errorPrefix') };
   return (
     <section aria-labelledby="contact-details" className="mb-8">
@@ -63,7 +65,13 @@ export async function ContactDetailsSection({ userId, outcome, requestChange, co
                     hint: t(channel === 'email' ? 'newEmailHint' : 'newSmsHint'),
                     type: channel === 'email' ? 'email' : 'tel',
                     autoComplete: channel === 'email' ? 'email' : 'tel',
-                  }]}
+                  }, ...(hasPassword ? [{
+                    name: 'currentPassword',
+                    label: tPassword('currentPassword'),
+                    hint: t('passwordHint'),
+                    type: 'password' as const,
+                    autoComplete: 'current-password',
+                  }] : [])]}
                   submit={t('sendCode')}
                   secondary
                   {...formTexts}

@@ -1,11 +1,13 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { describeDevice, recentSignIns } from '@/lib/auth/recent-sign-ins';
+import { formatDateTime } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/routing';
 
 /** The last sign-ins to the account, newest first, this browser's marked. */
-export async function RecentSignIns({ userId, currentSessionId }: { userId: string; currentSessionId: string | null }) {
-  const [t, format, rows] = await Promise.all([getTranslations('recentSignIns'), getFormatter(), recentSignIns(userId)]);
+export async function RecentSignIns({ userId, locale, currentSessionId }: { userId: string; locale: Locale; currentSessionId: string | null }) {
+  const [t, rows] = await Promise.all([getTranslations('recentSignIns'), recentSignIns(userId)]);
   const device = (userAgent: string | null) => {
     const described = describeDevice(userAgent);
     return described ? t('deviceOn', described) : t('unknownDevice');
@@ -17,8 +19,7 @@ export async function RecentSignIns({ userId, currentSessionId }: { userId: stri
         rows={rows}
         rowKey={(s) => s.id}
         columns={[
-          // The formatter's time zone is Phnom Penh's (lib/i18n/request.ts).
-          { header: t('when'), cell: (s) => format.dateTime(s.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+          { header: t('when'), cell: (s) => formatDateTime(s.createdAt, locale) },
           { header: t('how'), cell: (s) => t(`kind.${s.kind}`) },
           { header: t('device'), cell: (s) => device(s.userAgent) },
           {

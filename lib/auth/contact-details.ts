@@ -1,13 +1,16 @@
 // An account's email address and mobile number. Notifications go only to a proven address
 // (notify.ts). A new one, or a change, waits in ContactVerification until its owner types the
 // 6-digit code sent to it; until then the old address (or none) stays in use. This is also how an
-// account made with the national digital ID, which brings no address, gets one.
+// account made with the national digital ID, which brings no address, gets one. An account with a
+// password must give it to ask for a change: otherwise whoever finds the account open on a shared
+// computer could move its address, then reset the password through it.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/db/generated/client';
 import { notifyContact } from '@/lib/notifications/notify';
 import { identifierField, type Identifier } from './identifier';
+import { verifyPassword } from './password';
 import { codeDigest, codeMinutes, newCode, wrongCodesPerRow } from './one-time-secrets';
 import { clearFailures, lockedMinutes, recordFailure, takeAllowance } from './throttle';
 
@@ -16,10 +19,15 @@ export const contactChannels = ['email', 'sms'] as const satisfies readonly Cont
 
 const field = { email: 'email', sms: 'phone' } as const satisfies Record<ContactChannel, 'email' | 'phone'>;
 
+// In the email address's field, what has no @ is a mistyped email address, not a mobile number.
+const emailShaped = z.string().refine((value) => value.trim() === '' || value.includes('@'), 'errors.identifier.email');
+
 /** The new address, in the same field as sign-in reads it (an email, or a Cambodian mobile number). */
 export const contactAddressInput = (channel: ContactChannel) =>
   z.object({
-    address: identifierField.refine((identifier) => field[channel] in identifier, channel === 'email' ? 'errors.identifier.email' : 'errors.identifier.mobile'),
+    address: (channel === 'email' ? emailShaped.pipe(identifierField) : identifierField).refine((identifier) => field[channel] in identifier, channel === 'email' ? 'errors.identifier.email' : 'errors.identifier.mobile'),
+    // Asked of accounts that have a password (see requestContactChange).
+    currentPassword: z.string().max(200).optional(),
   });
 
 export const contactCodeInput = z.object({
@@ -42,19 +50,27 @@ export async function contactDetails(userId: string) {
   };
 }
 
-export type ContactChangeResult = { ok: true; sent: boolean } | { ok: false; error: 'limited'; minutes: number };
+export type ContactChangeResult = { ok: true; sent: boolean } | { ok: false; error: 'limited'; minutes: number } | { ok: false; error: 'password' };
 
 /**
  * Sends a code to the new address. An address another account uses gets its code too: whoever
  * holds it learns at the code step that it is taken, and nobody else learns anything.
  */
-export async function requestContactChange(userId: string, channel: ContactChannel, identifier: Identifier, locale: string): Promise<ContactChangeResult> {
+export async function requestContactChange(
+  userId: string,
+  channel: ContactChannel,
+  identifier: Identifier,
+  locale: string,
+  currentPassword?: string,
+): Promise<ContactChangeResult> {
   const address = addressOf(identifier);
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, phone: true, emailVerifiedAt: true, phoneVerifiedAt: true, passwordHash: true } });
   const current = channel === 'email' ? { address: user.email, verifiedAt: user.emailVerifiedAt } : { address: user.phone, verifiedAt: user.phoneVerifiedAt };
   if (current.address === address && current.verifiedAt) return { ok: true, sent: false };
+  // Counted before the password is checked, so that the allowance also limits guesses at it.
   const minutes = await takeAllowance({ contactChange: userId });
   if (minutes) return { ok: false, error: 'limited', minutes };
+  if (user.passwordHash !== null && !(await verifyPassword(user.passwordHash, currentPassword ?? ''))) return { ok: false, error: 'password' };
   const id = randomUUID();
   const code = newCode();
   await db.$transaction(async (tx) => {

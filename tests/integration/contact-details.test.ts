@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { confirmContactChange, contactAddressInput, contactDetails, requestContactChange } from '@/lib/auth/contact-details';
+import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db/client';
 import { notify } from '@/lib/notifications/notify';
 
@@ -66,4 +67,26 @@ test("another account's address can be asked for, but not confirmed", async () =
   await change(user.id, 'email', taken);
   expect(await confirmContactChange(user.id, 'email', await codeSentTo(taken))).toEqual({ ok: false, error: 'taken' });
   expect((await contactDetails(user.id)).email).toEqual({ address: null, verified: false, waiting: null });
+});
+
+test('an account with a password moves its address only with that password; a wrong one sends nothing', async () => {
+  const old = `guarded-${randomUUID()}@example.com`;
+  const user = await db.user.create({
+    data: { name: 'Guarded', email: old, emailVerifiedAt: new Date(), passwordHash: await hashPassword('river lotus morning'), roles: { create: { role: 'citizen' } } },
+  });
+  const next = `taken-over-${randomUUID()}@example.com`;
+  const ask = (currentPassword?: string) =>
+    requestContactChange(user.id, 'email', contactAddressInput('email').parse({ address: next }).address, 'en', currentPassword);
+  expect(await ask()).toEqual({ ok: false, error: 'password' });
+  expect(await ask('not the password')).toEqual({ ok: false, error: 'password' });
+  expect(await db.contactVerification.count({ where: { userId: user.id } })).toBe(0);
+  expect(await db.notificationDelivery.count({ where: { address: next } })).toBe(0);
+  expect(await ask('river lotus morning')).toEqual({ ok: true, sent: true });
+  expect((await contactDetails(user.id)).email).toEqual({ address: old, verified: true, waiting: next });
+});
+
+test("the email address's field reads what has no @ as a mistyped email address", () => {
+  const answer = contactAddressInput('email').safeParse({ address: 'x' });
+  expect(answer.success ? [] : answer.error.issues.map((issue) => issue.message)).toEqual(['errors.identifier.email']);
+  expect(contactAddressInput('sms').safeParse({ address: 'x' }).error?.issues.map((issue) => issue.message)).toEqual(['errors.identifier.mobile']);
 });

@@ -24,7 +24,11 @@ export async function requestContactChangeAction(locale: string, channel: string
   const values = formValues(data);
   const input = contactAddressInput(which).safeParse(Object.fromEntries(data));
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)), values };
-  const result = await requestContactChange(actor.id, which, input.data.address, lang);
+  const { address, currentPassword } = input.data;
+  const result = await requestContactChange(actor.id, which, address, lang, currentPassword);
+  if (!result.ok && result.error === 'password') {
+    return { fieldErrors: { currentPassword: t.text(currentPassword ? 'errors.password.currentWrong' : 'errors.password.currentRequired') }, values };
+  }
   if (!result.ok) return { formError: t.text('contactDetails.errors.limited', { minutes: result.minutes }), values };
   redirect(`/${lang}${back}?contact=${result.sent ? 'sent' : 'unchanged'}#contact-details`);
 }
