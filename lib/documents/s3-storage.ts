@@ -20,10 +20,12 @@ export class S3Storage implements DocumentStorage {
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly listPageSize: number | undefined;
+  private readonly endpoint: string;
 
   constructor(options: S3StorageOptions) {
     this.bucket = options.bucket;
     this.listPageSize = options.listPageSize;
+    this.endpoint = options.endpoint ?? `AWS S3 (${options.region})`;
     this.client = new S3Client({
       endpoint: options.endpoint,
       region: options.region,
@@ -71,5 +73,9 @@ export class S3Storage implements DocumentStorage {
 
   async check(): Promise<void> {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+
+  describe(): string {
+    return `the bucket ${this.bucket} at ${this.endpoint}`;
   }
 }
