@@ -132,6 +132,18 @@ async function clearLeftovers(dataDir: string, ownerFile: string, log: (line: st
   if (existsSync(lockFile)) await rm(lockFile, { force: true });
 }
 
+/**
+ * The address of the embedded server that another live process (a running `npm start`) runs on
+ * `dataDir`, or null when none does: one-shot commands (backup, audit:verify) use it as it is.
+ */
+export async function runningEmbeddedPostgresUrl(dataDir: string, database: string): Promise<string | null> {
+  const owner = await readPid(`${path.resolve(dataDir)}.owner`);
+  if (!owner || owner === process.pid || !isAlive(owner)) return null;
+  // postmaster.pid: pid, data folder, start time, port, ...
+  const port = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[3]);
+  return Number.isInteger(port) && port > 0 ? `postgresql://${user}:${password}@127.0.0.1:${port}/${database}` : null;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);

@@ -1,6 +1,6 @@
 // Where the app's database is: DATABASE_URL when set, otherwise the embedded server.
 import path from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import { runningEmbeddedPostgresUrl, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 
 export const projectDir = path.resolve(import.meta.dirname, '../..');
 export const embeddedDataDir = path.join(projectDir, '.data', 'postgres');
@@ -24,8 +24,13 @@ export async function openAppDatabase(log: (line: string) => void = console.log)
   return { url: embedded.url(embeddedDatabase), embedded };
 }
 
-/** For one-shot commands (migrate, seed): open, work, and stop the embedded server again. */
+/**
+ * For one-shot commands (migrate, seed, backup): open, work, and stop the embedded server
+ * again; while `npm start` runs the embedded server, use that one.
+ */
 export async function withAppDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const running = process.env.DATABASE_URL ? null : await runningEmbeddedPostgresUrl(embeddedDataDir, embeddedDatabase);
+  if (running) return work(running);
   const database = await openAppDatabase();
   try {
     return await work(database.url);

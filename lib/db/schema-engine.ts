@@ -97,9 +97,14 @@ export function diffSchemas(databaseUrl: string, from: string | null, to: string
   });
 }
 
-async function migrationsList() {
+/** The names of the project's migrations, oldest first. */
+export async function migrationNames(): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+async function migrationsList(only?: string[]) {
+  const names = (await migrationNames()).filter((name) => !only || only.includes(name));
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,
@@ -118,9 +123,12 @@ async function migrationsList() {
   };
 }
 
-/** Applies pending migrations exactly as `prisma migrate deploy` would; returns their names. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const list = await migrationsList();
+/**
+ * Applies pending migrations exactly as `prisma migrate deploy` would; returns their names.
+ * `only` stops at the named ones (a restore recreates the schema its backup was taken under).
+ */
+export async function applyMigrations(databaseUrl: string, only?: string[]): Promise<string[]> {
+  const list = await migrationsList(only);
   return withSchemaEngine(databaseUrl, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: list, filters: noFilters } as bg.ApplyMigrationsInput);
     return result.appliedMigrationNames;

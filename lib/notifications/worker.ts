@@ -2,8 +2,9 @@
 // workers share the work), sends each in its recipient's language, and marks it sent. A failed
 // send is retried with exponential backoff; a worker that dies mid-send leaves a lease that
 // expires, and the next worker sends the message then: sent once, or at worst resent with the
-// same Message-ID, never lost.
+// same Message-ID, never lost. It also runs the hourly housekeeping (see startWorker).
 import { query } from '@/lib/db/client';
+import { sweepOrphanedDocuments } from '@/lib/documents/sweep-orphans';
 import { noticeExpiringLicences } from '@/lib/licences/expiry';
 import { renderNotification } from './messages';
 import type { NotificationData, NotificationKind } from './notify';
@@ -87,13 +88,17 @@ export function startWorker(options: WorkerOptions & { pollMs?: number }): { sto
   const { pollMs = 1_000, log = console.log } = options;
   let running = true;
   let wake: (() => void) | undefined;
-  let nextExpiryCheck = 0;
+  let nextHourly = 0;
   const loop = (async () => {
     while (running) {
-      // Once an hour: licences that expire within a month get their notice (written to the outbox).
-      if (Date.now() >= nextExpiryCheck) {
-        nextExpiryCheck = Date.now() + 60 * 60_000;
+      // Once an hour: licences that expire within a month get their notice (written to the
+      // outbox), and uploaded files whose row never committed are deleted.
+      if (Date.now() >= nextHourly) {
+        nextHourly = Date.now() + 60 * 60_000;
         await noticeExpiringLicences().catch((error: unknown) => log(`[worker] expiry notices failed: ${error instanceof Error ? error.message : error}`));
+        await sweepOrphanedDocuments()
+          .then((deleted) => deleted && log(`[worker] deleted ${deleted} orphaned document file(s)`))
+          .catch((error: unknown) => log(`[worker] orphaned documents sweep failed: ${error instanceof Error ? error.message : error}`));
       }
       const taken = await deliverDue(options).catch((error: unknown) => {
         log(`[worker] cannot reach the outbox: ${error instanceof Error ? error.message : error}`);

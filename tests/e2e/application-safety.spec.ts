@@ -25,6 +25,7 @@ test("a second citizen gets \"Page not found\" for the first one's application a
   const documentUrl = `/en/applications/${id}/documents/${doc!.id}`;
   const file = await page.request.get(documentUrl);
   expect(file.status()).toBe(200);
+  expect((await file.body()).equals(files.pdf().buffer)).toBe(true);
   // Served from the portal's own address under a policy that runs nothing.
   expect(file.headers()['content-security-policy']).toContain("default-src 'none'");
   await signOut(page);

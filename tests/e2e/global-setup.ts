@@ -4,8 +4,9 @@
 // real OpenID Connect providers on loopback for the national digital ID (and an impostor).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { SMTPServer } from 'smtp-server';
@@ -80,9 +81,13 @@ export default async function globalSetup() {
   // Another provider that knows the same client: its answers must not be believed.
   const impostor = await startDemoIdentityProvider({ port: 0, ...identityClient, redirectUri, identities });
 
+  // Uploads of the run go to a folder of its own: the worker's orphan sweep must never look at
+  // the .data/documents of a portal started from the same checkout.
+  const documentDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-documents-'));
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    DOCUMENT_STORAGE_DIR: documentDir,
     NEXTAUTH_SECRET: serverSecret,
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -121,5 +126,6 @@ export default async function globalSetup() {
     await Promise.all([stopped(server), stopped(worker)]);
     await Promise.all([mailbox.close(), identityProvider.close(), impostor.close()]);
     await postgres.stop();
+    await rm(documentDir, { recursive: true, force: true });
   };
 }

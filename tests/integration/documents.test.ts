@@ -1,17 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from 'vitest';
 import { createDraft } from '@/lib/applications/create-draft';
 import { findApplication } from '@/lib/applications/find-application';
 import { db } from '@/lib/db/client';
+import { removeDocument, uploadDocument } from '@/lib/documents/upload-document';
 import type { Actor } from '@/lib/policy/policy';
 import { renewalAnswers } from '../support/answers';
 import { newCitizen } from './support/applicants';
-
-// The files go to a folder of this test's own (read when the storage module loads).
-process.env.DOCUMENT_STORAGE_DIR = mkdtempSync(path.join(os.tmpdir(), 'documents-'));
-const { removeDocument, uploadDocument } = await import('@/lib/documents/upload-document');
 
 const png = (name: string) =>
   new File([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')], name, { type: 'image/png' });
