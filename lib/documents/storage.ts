@@ -1,6 +1,7 @@
 // Where uploaded documents live. Local folder now; an S3-compatible implementation will sit
 // behind the same interface so that several app instances share one store.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface DocumentStorage {
@@ -8,6 +9,8 @@ export interface DocumentStorage {
   /** Null when nothing is stored under the key. */
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /** Resolves when the store can be read and written now; rejects saying why (GET /api/ready). */
+  probe(): Promise<void>;
 }
 
 export class LocalFolderStorage implements DocumentStorage {
@@ -34,6 +37,12 @@ export class LocalFolderStorage implements DocumentStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.file(key), { force: true });
+  }
+
+  async probe(): Promise<void> {
+    // The folder appears with the first upload; until then its parent must take it.
+    await mkdir(this.root, { recursive: true });
+    await access(this.root, constants.R_OK | constants.W_OK);
   }
 }
 

@@ -5,6 +5,7 @@
 // same Message-ID, never lost.
 import { query } from '@/lib/db/client';
 import { noticeExpiringLicences } from '@/lib/licences/expiry';
+import { log as processLog, type Logger } from '@/lib/operations/log';
 import { renderNotification } from './messages';
 import type { NotificationData, NotificationKind } from './notify';
 import type { EmailSender, SmsSender } from './transports';
@@ -17,7 +18,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   batch?: number;
   maxAttempts?: number;
-  log?: (line: string) => void;
+  /** Where the worker reports failures (the process's JSON log by default). */
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 interface Claimed {
@@ -40,7 +42,7 @@ export function retryDelayMs(attempts: number): number {
 
 /** Sends what is due now, one batch; answers how many deliveries it took. */
 export async function deliverDue(options: WorkerOptions): Promise<number> {
-  const { leaseMs = 60_000, batch = 20, maxAttempts = 8, log = console.log } = options;
+  const { leaseMs = 60_000, batch = 20, maxAttempts = 8, log = processLog } = options;
   const claimed = await query<Claimed>(
     `with due as (
        select id from "NotificationDelivery"
@@ -71,7 +73,9 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const gaveUp = delivery.attempts >= maxAttempts;
-      log(`[worker] ${delivery.channel} to ${delivery.address} failed (attempt ${delivery.attempts}${gaveUp ? ', giving up' : ''}): ${reason}`);
+      // The reason may quote the address (a mail server's refusal): it stays in the row, not the log.
+      const { code, responseCode } = error as { code?: string; responseCode?: number };
+      log.warn({ deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, gaveUp, errorCode: code, responseCode }, 'notification delivery failed; the reason is in its lastError');
       await query(
         `update "NotificationDelivery" set status = $2, "leasedUntil" = null, "lastError" = $3,
            "nextAttemptAt" = now() + make_interval(secs => $4::float8 / 1000) where id = $1`,
@@ -84,7 +88,7 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
 
 /** Runs until stopped: a batch whenever there is work, a short pause when there is none. */
 export function startWorker(options: WorkerOptions & { pollMs?: number }): { stop(): Promise<void> } {
-  const { pollMs = 1_000, log = console.log } = options;
+  const { pollMs = 1_000, log = processLog } = options;
   let running = true;
   let wake: (() => void) | undefined;
   let nextExpiryCheck = 0;
@@ -93,10 +97,10 @@ export function startWorker(options: WorkerOptions & { pollMs?: number }): { sto
       // Once an hour: licences that expire within a month get their notice (written to the outbox).
       if (Date.now() >= nextExpiryCheck) {
         nextExpiryCheck = Date.now() + 60 * 60_000;
-        await noticeExpiringLicences().catch((error: unknown) => log(`[worker] expiry notices failed: ${error instanceof Error ? error.message : error}`));
+        await noticeExpiringLicences().catch((error: unknown) => log.error({ err: error }, 'expiry notices failed'));
       }
       const taken = await deliverDue(options).catch((error: unknown) => {
-        log(`[worker] cannot reach the outbox: ${error instanceof Error ? error.message : error}`);
+        log.error({ err: error }, 'cannot reach the outbox');
         return 0;
       });
       if (taken === 0 && running) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs)));

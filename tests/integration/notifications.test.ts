@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/policy/policy';
 import { perform } from '@/lib/workflow/machine';
 import { filedApplication, newCitizen, newStaff } from './support/applicants';
 import { startMailbox, type Mailbox } from './support/mailbox';
+import { createLogger } from '@/lib/operations/log';
 
 let mailbox: Mailbox;
 const texts: string[] = [];
@@ -22,7 +23,7 @@ afterAll(() => mailbox.close());
 const worker = () => ({
   senders: { email: smtpSender(mailbox.url), sms: { send: async (to: string, text: string) => void texts.push(`${to}: ${text}`) } },
   portalUrl: 'https://e-services.example',
-  log: () => {},
+  log: createLogger(undefined, 'silent'),
 });
 
 /** Runs the worker until the outbox has nothing due. */
