@@ -28,8 +28,9 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 
 let known: Promise<string[]> | undefined;
 /** The migrations this code was written for: the folders of prisma/migrations (the app runs from the project). */
-function knownMigrations(dir = path.join(process.cwd(), 'prisma', 'migrations')): Promise<string[]> {
-  known ??= readdir(dir, { withFileTypes: true }).then((entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name));
+function knownMigrations(): Promise<string[]> {
+  // A literal folder: the build traces that folder alone, not the whole project.
+  known ??= readdir(path.join(process.cwd(), 'prisma', 'migrations'), { withFileTypes: true }).then((entries) => entries.filter((e) => e.isDirectory()).map((e) => e.name));
   return known;
 }
 
