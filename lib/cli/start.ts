@@ -12,6 +12,7 @@ import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { PrismaClient } from '../db/generated/client';
 import { openAppDatabase, projectDir } from '../db/local-database';
 import { applyMigrations } from '../db/schema-engine';
+import { buildActionsKey, configurationProblems, isDemoStart } from '../operations/configuration';
 import { printDemoAccounts, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
 import { seedDemoApplications } from '../../prisma/demo-applications';
 
@@ -38,9 +39,14 @@ function newestSourceChange(): number {
   return newest;
 }
 
+// The folder next.config.ts builds into and serves from (the tests use their own).
+const distDir = path.join(projectDir, process.env.NEXT_DIST_DIR || '.next');
+
 function buildIsCurrent(): boolean {
-  // The folder next.config.ts builds into and serves from (the tests use their own).
-  const buildId = path.join(projectDir, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
+  const buildId = path.join(distDir, 'BUILD_ID');
+  // A build made without the configured server-actions key (or with another) is built again.
+  const actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY?.trim();
+  if (actionsKey && buildActionsKey(distDir) !== actionsKey) return false;
   return existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceChange();
 }
 
@@ -84,12 +90,17 @@ async function demoSecret(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const demo = !process.env.DATABASE_URL || process.env.DEMO === '1';
+  const demo = isDemoStart(process.env);
   const port = process.env.PORT ?? '3000';
-  const secret = process.env.NEXTAUTH_SECRET ?? (demo ? await demoSecret() : undefined);
-  if (!secret) {
-    throw new Error('NEXTAUTH_SECRET is not set. Set it to a long random value (openssl rand -base64 32); see README.');
+  if (!demo) {
+    // Before the database or a build: every process this starts would refuse anyway.
+    const problems = [...new Set([...configurationProblems(process.env, 'app'), ...configurationProblems(process.env, 'worker')])];
+    if (problems.length) {
+      console.error(`[portal] Cannot start in production; set these (README, "Operations"):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      process.exit(1);
+    }
   }
+  const secret = process.env.NEXTAUTH_SECRET ?? (await demoSecret());
 
   stopLeftoverServers();
   const database = await openAppDatabase(log);
@@ -119,8 +130,9 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
-    // The demo has no bank: the sandbox bank confirms payments (README).
-    ...(demo ? { PAYMENT_SANDBOX: process.env.PAYMENT_SANDBOX ?? '1' } : {}),
+    // The demo has no bank: the sandbox bank confirms payments (README). DEMO=1 tells the
+    // servers that their secrets are the demo's own (lib/operations/configuration.ts).
+    ...(demo ? { PAYMENT_SANDBOX: process.env.PAYMENT_SANDBOX ?? '1', DEMO: '1' } : {}),
   };
   // Nor a national digital ID: a demo provider on loopback stands in, unless one is configured.
   const demoIdentity = demo && !process.env.NATIONAL_ID_ISSUER;

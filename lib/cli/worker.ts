@@ -1,22 +1,35 @@
 // The notification worker as its own process (npm start runs it beside the portal; run more
 // than one for more throughput). DATABASE_URL as the portal's; SMTP_URL, SMS_GATEWAY_URL as in
-// the README; NEXTAUTH_URL for the links in messages.
+// the README; NEXTAUTH_URL for the links in messages. On SIGTERM it finishes the batch it holds
+// (a message half-sent would otherwise wait for its lease to run out) and exits.
 import path from 'node:path';
 import { closeDatabase } from '@/lib/db/client';
 import { publicAddress } from '@/lib/http/public-address';
+import { requireConfiguration } from '@/lib/operations/configuration';
+import { log as processLog } from '@/lib/operations/log';
 import { configuredSenders } from '@/lib/notifications/transports';
 import { startWorker } from '@/lib/notifications/worker';
 
-const log = (line: string) => console.log(line.startsWith('[') ? line : `[worker] ${line}`);
+requireConfiguration('worker');
+const log = processLog.child({ process: 'worker' });
 const worker = startWorker({
   senders: configuredSenders(path.resolve(import.meta.dirname, '../../.data')),
   portalUrl: publicAddress(),
   leaseMs: Number(process.env.WORKER_LEASE_MS ?? 60_000),
   log,
 });
-log(process.env.SMTP_URL ? 'Sending notifications by SMTP.' : 'Writing notification emails to .data/mail (no SMTP_URL set).');
+log.info(
+  { emailBy: process.env.SMTP_URL ? 'smtp' : 'folder .data/mail', smsBy: process.env.SMS_GATEWAY_URL ? 'gateway' : 'written to this output' },
+  'sending notifications',
+);
 process.send?.('ready');
 
-const stop = () => void worker.stop().then(closeDatabase).then(() => process.exit(0));
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'stopping after the current batch');
+  void worker.stop().then(closeDatabase).then(() => process.exit(0));
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

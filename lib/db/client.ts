@@ -2,6 +2,7 @@
 // adapter: no native query engine, nothing downloaded.
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { log } from '@/lib/operations/log';
 import { PrismaClient } from './generated/client';
 
 // One pool and one client per process, kept across hot reloads in development, and created on
@@ -19,7 +20,7 @@ function pool(): pg.Pool {
   const created = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: '-c TimeZone=UTC' });
   // When PostgreSQL restarts, idle connections end with an error event; unhandled, it would end
   // the whole process. The pool drops the connection and opens a new one on the next query.
-  created.on('error', (error) => console.error('database connection lost:', error.message));
+  created.on('error', (error) => log.error({ err: error }, 'database connection lost'));
   return (globalForDb.portalPool = created);
 }
 
@@ -37,6 +38,12 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
  */
 export async function query<Row extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<Row[]> {
   return (await pool().query<Row>(text, values)).rows;
+}
+
+/** This process's pool, for the metrics: connections open, open and unused, and queries waiting. */
+export function poolStats(): { total: number; idle: number; waiting: number } {
+  const pool = globalForDb.portalPool;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
 }
 
 /** Closes the process's connections, for commands that end before the database does. */

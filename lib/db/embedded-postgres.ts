@@ -28,6 +28,9 @@ export interface RunningPostgres {
   dropDatabase(name: string): Promise<void>;
   /** Stops and starts the server on the same port and data: for fault tests. */
   restart(): Promise<void>;
+  /** Stops the server, keeping its port and data for `resume`: for fault tests (an outage). */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -224,6 +227,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await server.stop();
       await server.start();
     },
+    pause: () => server.stop(),
+    resume: () => server.start(),
     stop: async () => {
       await server.stop();
       await rm(ownerFile, { force: true });

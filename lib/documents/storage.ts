@@ -1,6 +1,7 @@
 // Where uploaded documents live: a local folder (the one-machine default) or an S3-compatible
 // bucket that several app instances share (S3_* variables; README "Object storage").
-import { mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { S3Storage } from './s3-storage';
@@ -68,7 +69,9 @@ export class LocalFolderStorage implements DocumentStorage {
   }
 
   async check(): Promise<void> {
+    // The folder appears with the first upload; until then its parent must take it.
     await mkdir(this.root, { recursive: true });
+    await access(this.root, constants.R_OK | constants.W_OK);
   }
 
   describe(): string {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
+import { log } from '@/lib/operations/log';
 
 export const unavailable = Symbol('service unavailable');
 
@@ -13,7 +14,7 @@ export async function orUnavailable<T>(work: () => Promise<T>): Promise<T | type
     return await work();
   } catch (error) {
     unstable_rethrow(error);
-    console.error('service unavailable:', error instanceof Error ? error.message : error);
+    log.error({ err: error }, 'service unavailable: the database could not be read');
     return unavailable;
   }
 }

@@ -6,6 +6,7 @@
 import { query } from '@/lib/db/client';
 import { sweepOrphanedDocuments } from '@/lib/documents/sweep-orphans';
 import { noticeExpiringLicences } from '@/lib/licences/expiry';
+import { log as processLog, type Logger } from '@/lib/operations/log';
 import { renderNotification } from './messages';
 import type { NotificationData, NotificationKind } from './notify';
 import type { EmailSender, SmsSender } from './transports';
@@ -18,7 +19,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   batch?: number;
   maxAttempts?: number;
-  log?: (line: string) => void;
+  /** Where the worker reports failures (the process's JSON log by default). */
+  log?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 interface Claimed {
@@ -41,7 +43,7 @@ export function retryDelayMs(attempts: number): number {
 
 /** Sends what is due now, one batch; answers how many deliveries it took. */
 export async function deliverDue(options: WorkerOptions): Promise<number> {
-  const { leaseMs = 60_000, batch = 20, maxAttempts = 8, log = console.log } = options;
+  const { leaseMs = 60_000, batch = 20, maxAttempts = 8, log = processLog } = options;
   const claimed = await query<Claimed>(
     `with due as (
        select id from "NotificationDelivery"
@@ -72,7 +74,9 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const gaveUp = delivery.attempts >= maxAttempts;
-      log(`[worker] ${delivery.channel} to ${delivery.address} failed (attempt ${delivery.attempts}${gaveUp ? ', giving up' : ''}): ${reason}`);
+      // The reason may quote the address (a mail server's refusal): it stays in the row, not the log.
+      const { code, responseCode } = error as { code?: string; responseCode?: number };
+      log.warn({ deliveryId: delivery.id, channel: delivery.channel, attempt: delivery.attempts, gaveUp, errorCode: code, responseCode }, 'notification delivery failed; the reason is in its lastError');
       await query(
         `update "NotificationDelivery" set status = $2, "leasedUntil" = null, "lastError" = $3,
            "nextAttemptAt" = now() + make_interval(secs => $4::float8 / 1000) where id = $1`,
@@ -85,7 +89,7 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
 
 /** Runs until stopped: a batch whenever there is work, a short pause when there is none. */
 export function startWorker(options: WorkerOptions & { pollMs?: number }): { stop(): Promise<void> } {
-  const { pollMs = 1_000, log = console.log } = options;
+  const { pollMs = 1_000, log = processLog } = options;
   let running = true;
   let wake: (() => void) | undefined;
   let nextHourly = 0;
@@ -95,13 +99,13 @@ export function startWorker(options: WorkerOptions & { pollMs?: number }): { sto
       // outbox), and uploaded files whose row never committed are deleted.
       if (Date.now() >= nextHourly) {
         nextHourly = Date.now() + 60 * 60_000;
-        await noticeExpiringLicences().catch((error: unknown) => log(`[worker] expiry notices failed: ${error instanceof Error ? error.message : error}`));
+        await noticeExpiringLicences().catch((error: unknown) => log.error({ err: error }, 'expiry notices failed'));
         await sweepOrphanedDocuments()
-          .then((deleted) => deleted && log(`[worker] deleted ${deleted} orphaned document file(s)`))
-          .catch((error: unknown) => log(`[worker] orphaned documents sweep failed: ${error instanceof Error ? error.message : error}`));
+          .then((deleted) => deleted && log.info({ deleted }, 'deleted orphaned document files'))
+          .catch((error: unknown) => log.error({ err: error }, 'orphaned documents sweep failed'));
       }
       const taken = await deliverDue(options).catch((error: unknown) => {
-        log(`[worker] cannot reach the outbox: ${error instanceof Error ? error.message : error}`);
+        log.error({ err: error }, 'cannot reach the outbox');
         return 0;
       });
       if (taken === 0 && running) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs)));

@@ -10,6 +10,7 @@ import { nextNumber } from '@/lib/numbering/next-number';
 import { serviceDefinition } from '@/lib/services/definition';
 import { khqrProvider, type PaymentProvider } from './khqr';
 import { signatureHolds } from './signing';
+import { log } from '@/lib/operations/log';
 
 const billLifetimeMs = 24 * 60 * 60_000;
 
@@ -52,7 +53,7 @@ const statusOf: Record<ConfirmationOutcome, number> = {
 export async function confirmPayment(body: string, signature: string | null): Promise<{ status: number; outcome: ConfirmationOutcome }> {
   const outcome = await decide(body, signature);
   await db.paymentCallback.create({ data: { signatureValid: outcome !== 'bad-signature', outcome, body: body.slice(0, 10_000) } });
-  if (outcome === 'bad-signature') console.warn('payment confirmation refused: bad or missing signature');
+  if (outcome === 'bad-signature') log.warn('payment confirmation refused: bad or missing signature');
   return { status: statusOf[outcome], outcome };
 }
 

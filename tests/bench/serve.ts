@@ -5,12 +5,12 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/db/generated/client';
 import { demoAuthenticatorKey, demoPassword, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
 import { signInOverHttp } from '../support/sign-in-over-http';
-import { requireTestBuild, testBuildEnv } from '../support/test-build';
+import { productionSecrets, requireTestBuild, testBuildEnv } from '../support/test-build';
 import { startTestPostgres, type TestPostgres } from '../support/test-postgres';
 import { size } from './size';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
-export const benchSecret = 'benchmark-secret';
+export const benchSecret = 'benchmark-secret-of-the-portal-tests';
 
 export interface Served {
   baseUrl: string;
@@ -31,7 +31,7 @@ export async function serveBuild(port = Number(process.env.BENCH_PORT ?? 3200)):
   // As npm start serves it (lib/cli/app-server.ts), so that figures include what it adds.
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(projectDir, 'lib/cli/app-server.ts'), '--port', String(port)], {
     cwd: projectDir,
-    env: { ...process.env, ...testBuildEnv, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...testBuildEnv, ...productionSecrets(), DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: benchSecret, NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
   });
   const exited = new Promise<never>((_, reject) => server.once('exit', (code) => reject(new Error(`The portal stopped (exit ${code}) before it answered`))));

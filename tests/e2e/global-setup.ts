@@ -15,7 +15,7 @@ import { PrismaClient } from '../../lib/db/generated/client';
 import { seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
 import { chromiumPath, configuredUrl, port, serverSecret } from '../playwright.config';
 import { startTestPostgres } from '../support/test-postgres';
-import { requireTestBuild, testBuildEnv } from '../support/test-build';
+import { productionSecrets, requireTestBuild, testBuildEnv } from '../support/test-build';
 import { identityClient, testIdentities } from './support/identities';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
@@ -92,6 +92,7 @@ export default async function globalSetup() {
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
     ...testBuildEnv,
+    ...productionSecrets(),
     // The sandbox bank plays the bank's part, with its own callback secret.
     PAYMENT_SANDBOX: '1',
     PAYMENT_CALLBACK_SECRET: 'end-to-end-callback-secret',

@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/policy/policy';
 import { perform } from '@/lib/workflow/machine';
 import { filedApplication, newCitizen, newStaff } from './support/applicants';
 import { startMailbox, type Mailbox } from './support/mailbox';
+import { createLogger } from '@/lib/operations/log';
 
 let mailbox: Mailbox;
 const texts: string[] = [];
@@ -22,7 +23,7 @@ afterAll(() => mailbox.close());
 const worker = () => ({
   senders: { email: smtpSender(mailbox.url), sms: { send: async (to: string, text: string) => void texts.push(`${to}: ${text}`) } },
   portalUrl: 'https://e-services.example',
-  log: () => {},
+  log: createLogger(undefined, 'silent'),
 });
 
 /** Runs the worker until the outbox has nothing due. */
@@ -124,6 +125,28 @@ test('a worker killed while sending delivers the notification after restart, exa
   const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { address: applicant.email } });
   expect(delivery).toMatchObject({ status: 'sent', attempts: 2 });
   expect(mailTo(applicant.email)[0]!.messageId).toBe(`<${delivery.id}@e-services.mpwt.gov.kh>`);
+});
+
+test('a worker told to stop while sending finishes that message, records it sent and exits 0', async () => {
+  const applicant = await citizen('en');
+  await drain();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../../lib/cli/worker.ts')], {
+    env: { ...process.env, DATABASE_URL: inject('databaseUrl'), SMTP_URL: mailbox.url, NEXTAUTH_URL: 'https://e-services.example' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise((resolve) => child.once('message', resolve));
+  const held = mailbox.holdNext();
+  await filedApplication(applicant);
+  const { release } = await held; // the worker is mid-send
+  child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(child.exitCode).toBeNull(); // still finishing
+  release();
+  expect(await exited).toBe(0);
+  expect(mailTo(applicant.email)).toHaveLength(1);
+  const delivery = await db.notificationDelivery.findFirstOrThrow({ where: { address: applicant.email } });
+  expect(delivery).toMatchObject({ status: 'sent', attempts: 1 });
 });
 
 test('every kind of notification is sent by email in Khmer and in English', async () => {

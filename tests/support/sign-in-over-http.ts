@@ -28,7 +28,7 @@ const decodeHtml = (value: string) =>
   value.replaceAll('&quot;', '"').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
 /** The form on `html` that has a field named `field`, as the fields it posts without JavaScript. */
-function formWith(html: string, field: string, url: string): FormData {
+export function formWith(html: string, field: string, url: string): FormData {
   const form = [...html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].find((m) => m[1]!.includes(`name="${field}"`));
   if (!form) throw new Error(`${url} has no form with a "${field}" field`);
   const body = new FormData();

@@ -11,12 +11,15 @@ export interface Mailbox {
    * server's "250 OK": it is not accepted. Resolves when that message has arrived.
    */
   stallNext(): Promise<void>;
+  /** The next message is answered "250 OK" only when `release` is called. Resolves when it has arrived. */
+  holdNext(): Promise<{ release(): void }>;
   close(): Promise<void>;
 }
 
 export async function startMailbox(): Promise<Mailbox> {
   const messages: ParsedMail[] = [];
   let stalled: (() => void) | null = null;
+  let held: ((release: () => void) => void) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -29,8 +32,16 @@ export async function startMailbox(): Promise<Mailbox> {
             stalled = null;
             return;
           }
-          messages.push(mail);
-          callback();
+          const accept = () => {
+            messages.push(mail);
+            callback();
+          };
+          if (held) {
+            held(accept);
+            held = null;
+            return;
+          }
+          accept();
         },
         (error: Error) => callback(error),
       );
@@ -42,6 +53,7 @@ export async function startMailbox(): Promise<Mailbox> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     stallNext: () => new Promise<void>((resolve) => (stalled = resolve)),
+    holdNext: () => new Promise<{ release(): void }>((resolve) => (held = (release) => resolve({ release }))),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

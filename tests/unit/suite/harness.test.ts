@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import playwrightConfig, { browserUrl, configuredUrl } from '@/tests/playwright.config';
-import { testBuildEnv, testDistDir } from '@/tests/support/test-build';
+import { testActionsKey, testBuildEnv, testDistDir } from '@/tests/support/test-build';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -27,6 +27,9 @@ describe("the tests' own build", () => {
     expect(testDistDir).not.toBe('.next');
     expect(testBuildEnv.NEXT_DIST_DIR).toBe(testDistDir);
     expect(packageJson.scripts['build:test']).toContain(`NEXT_DIST_DIR=${testDistDir} next build`);
+    // Built with the key its servers are started with (a production start checks they agree).
+    expect(packageJson.scripts['build:test']).toContain(`NEXT_SERVER_ACTIONS_ENCRYPTION_KEY=${testActionsKey} `);
+    expect(testBuildEnv.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY).toBe(testActionsKey);
     expect(packageJson.scripts['test:e2e']).toMatch(/^npm run -s build:test && /);
     expect(packageJson.scripts['test:e2e']).not.toMatch(/(^|&& )(NEXT_TELEMETRY_DISABLED=1 )?next build/);
     expect(readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain(`${testDistDir}/`);

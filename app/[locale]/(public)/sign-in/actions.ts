@@ -8,6 +8,7 @@ import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-stat
 import { actionTranslator } from '@/lib/forms/translate';
 import { isLocale, routing } from '@/lib/i18n/routing';
 import { homePath, sessionActor } from '@/lib/policy/policy';
+import { log } from '@/lib/operations/log';
 
 export async function signIn(locale: string, _: FormState, data: FormData): Promise<FormState> {
   const t = await actionTranslator(locale);
@@ -40,7 +41,7 @@ export async function signInWithNationalIdAction(locale: string, data: FormData)
   try {
     providerUrl = await startNationalIdFlow(lang, { kind: 'signIn', next });
   } catch (error) {
-    console.warn('[national-id] the provider could not be reached:', error instanceof Error ? error.message : error);
+    log.warn({ err: error }, 'national ID: the provider could not be reached');
     redirect(`/${lang}/sign-in?nationalId=unavailable`);
   }
   redirect(providerUrl);
