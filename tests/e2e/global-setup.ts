@@ -84,6 +84,10 @@ export default async function globalSetup() {
   // Uploads of the run go to a folder of its own: the worker's orphan sweep must never look at
   // the .data/documents of a portal started from the same checkout.
   const documentDir = await mkdtemp(path.join(os.tmpdir(), 'e2e-documents-'));
+  const secrets = productionSecrets();
+  // The tests sign licences of their own (licence-verification.spec.ts) with the portal's key:
+  // the workers Playwright starts after this inherit it.
+  process.env.LICENCE_SIGNING_KEY = secrets.LICENCE_SIGNING_KEY;
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
@@ -92,7 +96,7 @@ export default async function globalSetup() {
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: '1',
     ...testBuildEnv,
-    ...productionSecrets(),
+    ...secrets,
     // The sandbox bank plays the bank's part, with its own callback secret.
     PAYMENT_SANDBOX: '1',
     PAYMENT_CALLBACK_SECRET: 'end-to-end-callback-secret',
