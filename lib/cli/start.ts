@@ -2,6 +2,9 @@
 // PostgreSQL (demo mode, with demo accounts); then it migrates, seeds, builds if the build is
 // missing or older than the code, and serves on PORT (3000). Ctrl-C or SIGTERM stops the app
 // and then the database cleanly.
+// `npm run cluster` (CLUSTER=1): APP_INSTANCES app servers (2) and WORKERS workers (2) behind
+// HAProxy on PORT; an instance or worker that dies is started again, and SIGHUP restarts the
+// instances one at a time while the others answer (README, "Production").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { PrismaClient } from '../db/generated/client';
 import { openAppDatabase, projectDir } from '../db/local-database';
 import { applyMigrations } from '../db/schema-engine';
+import { haproxyConfig } from '../operations/haproxy';
 import { buildActionsKey, configurationProblems, isDemoStart } from '../operations/configuration';
 import { printDemoAccounts, seedDemoAccounts, seedReferenceData } from '../../prisma/seed';
 import { seedDemoApplications } from '../../prisma/demo-applications';
@@ -62,13 +66,39 @@ function runScript(file: string, env: NodeJS.ProcessEnv, args: string[] = []): C
 // The pids of the servers this command started, one a line: a run killed hard (SIGKILL) leaves
 // them running and holding their ports, and the next run stops them.
 const pidFile = path.join(projectDir, '.data', 'app.pid');
+const proxyConfigFile = path.join(projectDir, '.data', 'cluster', 'haproxy.cfg');
+
+/** A server this command keeps running: started again when it dies in cluster mode. */
+interface Slot {
+  name: string;
+  start: () => ChildProcess;
+  child?: ChildProcess;
+  /** Set while a rolling restart stops it on purpose. */
+  restarting?: boolean;
+  /** Resolves once it answers (app instances: their health check). */
+  answering?: () => Promise<void>;
+}
+
+const positive = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${process.env[name]}".`);
+  return value;
+};
+
+async function untilHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within a minute`);
+}
 
 function stopLeftoverServers(): void {
   if (!existsSync(pidFile)) return;
   for (const pid of readFileSync(pidFile, 'utf8').split('\n').map(Number)) {
     try {
       const command = pid > 0 ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-      if (command.includes('next') || command.includes('lib/cli/')) {
+      if (command.includes('next') || command.includes('lib/cli/') || command.includes(proxyConfigFile)) {
         log(`Stopping a portal server (pid ${pid}) left running by an earlier run that was killed.`);
         process.kill(pid, 'SIGTERM');
       }
@@ -168,13 +198,27 @@ async function main(): Promise<void> {
   process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const watch = (child: ChildProcess) => {
+  const clustered = process.env.CLUSTER === '1';
+  const slots: Slot[] = [];
+  const writePids = () => writeFileSync(pidFile, slots.flatMap((slot) => (slot.child?.pid ? [slot.child.pid] : [])).join('\n'));
+  const supervise = (slot: Slot) => {
+    const child = slot.start();
+    slot.child = child;
     children.add(child);
-    child.once('exit', (code) => {
+    writePids();
+    child.once('exit', (code, signal) => {
       children.delete(child);
-      void shutdown(code ?? 0);
+      if (stopping || slot.restarting) return;
+      // One process of a cluster dying must not take the others down: start it again.
+      if (clustered) {
+        log(`${slot.name} stopped (${signal ?? `exit ${code}`}); starting it again.`);
+        setTimeout(() => !stopping && supervise(slot), 1_000);
+      } else void shutdown(code ?? 0);
     });
-    return child;
+  };
+  const keep = (slot: Slot) => {
+    slots.push(slot);
+    supervise(slot);
   };
 
   if (!buildIsCurrent()) {
@@ -187,17 +231,72 @@ async function main(): Promise<void> {
   }
 
   const lookupPort = process.env.LOOKUP_PORT ?? String(Number(port) + 1);
-  const servers = [
+  // The tracking lookup for other systems, on its own lean server (README: reverse proxy).
+  keep({ name: 'The lookup server', start: () => runScript('lookup-server.ts', { ...env, LOOKUP_PORT: lookupPort }) });
+  if (demoIdentity) keep({ name: 'The demo identity provider', start: () => runScript('identity-provider.ts', env) });
+  const workers = clustered ? positive('WORKERS', 2) : 1;
+  // The notification workers: they send what the outbox holds, sharing it by row locks.
+  for (let i = 1; i <= workers; i++) keep({ name: `Worker ${i}`, start: () => runScript('worker.ts', env) });
+
+  if (!clustered) {
     // The build, as `next start` serves it, but knowing each client's address (app-server.ts).
-    watch(runScript('app-server.ts', env, ['--port', port])),
-    // The tracking lookup for other systems, on its own lean server (README: reverse proxy).
-    watch(runScript('lookup-server.ts', { ...env, LOOKUP_PORT: lookupPort })),
-    // The notification worker: sends what the outbox holds.
-    watch(runScript('worker.ts', env)),
-    ...(demoIdentity ? [watch(runScript('identity-provider.ts', env))] : []),
-  ];
-  writeFileSync(pidFile, servers.map((c) => c.pid).join('\n'));
-  log(`The portal is at ${env.NEXTAUTH_URL}`);
+    keep({ name: 'The app server', start: () => runScript('app-server.ts', env, ['--port', port]) });
+    log(`The portal is at ${env.NEXTAUTH_URL}`);
+    if (demo) printDemoAccounts(log);
+    return;
+  }
+
+  const instances = positive('APP_INSTANCES', 2);
+  const firstAppPort = Number(process.env.APP_FIRST_PORT ?? Number(port) + 10);
+  const apps = Array.from({ length: instances }, (_, i) => ({ host: '127.0.0.1', port: firstAppPort + i }));
+  // The instances believe the proxy's X-Forwarded-For and X-Request-Id (lib/auth/client-address.ts).
+  const appEnv = { ...env, TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.1' };
+  const appSlots = apps.map(
+    (app, i): Slot => ({
+      name: `App instance ${i + 1} (port ${app.port})`,
+      start: () => runScript('app-server.ts', appEnv, ['--port', String(app.port), '--hostname', app.host]),
+      answering: () => untilHealthy(`http://${app.host}:${app.port}/api/health`),
+    }),
+  );
+  for (const slot of appSlots) keep(slot);
+  await Promise.all(appSlots.map((slot) => slot.answering!()));
+
+  await mkdir(path.dirname(proxyConfigFile), { recursive: true });
+  await writeFile(proxyConfigFile, haproxyConfig({ listen: { host: '::', port: Number(port) }, apps, lookup: { host: '127.0.0.1', port: Number(lookupPort) } }));
+  keep({
+    name: 'HAProxy',
+    // -db: in the foreground, its output here; -W: master-worker, so SIGUSR2 reloads it.
+    start: () => spawn('haproxy', ['-W', '-db', '-f', proxyConfigFile], { stdio: 'inherit' }).once('error', () => {
+      log('HAProxy is not installed: apt-get install haproxy (README, "Production").');
+      void shutdown(1);
+    }),
+  });
+
+  // A rolling restart (after an upgrade's build): each instance stops taking requests, finishes
+  // those in flight and exits; the proxy sends new ones to the others; the next instance is
+  // restarted only once this one answers again. Then the workers, one at a time.
+  let rolling = false;
+  process.on('SIGHUP', () => {
+    if (rolling || stopping) return;
+    rolling = true;
+    void (async () => {
+      for (const slot of [...appSlots, ...slots.filter((s) => s.name.startsWith('Worker'))]) {
+        if (stopping) break;
+        log(`Restarting ${slot.name} ...`);
+        slot.restarting = true;
+        const exited = new Promise((resolve) => slot.child?.once('exit', resolve));
+        slot.child?.kill('SIGTERM');
+        await exited;
+        slot.restarting = false;
+        supervise(slot);
+        await slot.answering?.();
+      }
+      log('Rolling restart done.');
+    })()
+      .catch((error: unknown) => log(`Rolling restart stopped: ${error instanceof Error ? error.message : error}`))
+      .finally(() => (rolling = false));
+  });
+  log(`The portal is at ${env.NEXTAUTH_URL}: ${instances} app instances (ports ${apps.map((a) => a.port).join(', ')}) and ${workers} workers behind HAProxy on port ${port}. kill -HUP ${process.pid} restarts them one at a time.`);
   if (demo) printDemoAccounts(log);
 }
 

@@ -2,6 +2,7 @@
 // `npm test` runs, see size.ts): builds the tests' build first. Prints figures; fails only when a
 // benchmark cannot run to its end.
 import { measureClientJs } from './client-js';
+import { measureCluster } from './cluster';
 import { measureDashboard } from './dashboard';
 import { serveEmptyApp } from './framework-floor';
 import { measureLighthouse } from './lighthouse';
@@ -24,6 +25,7 @@ try {
   if (wanted('tracking')) await measureTracking(served);
   if (wanted('queue')) await measureQueue(served);
   if (wanted('dashboard')) await measureDashboard(served);
+  if (wanted('cluster')) await measureCluster(served);
   if (wanted('lighthouse')) await measureLighthouse(served);
 } finally {
   await served.stop();
