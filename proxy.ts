@@ -35,6 +35,6 @@ export const config = {
     // that must stay cacheable and identical for everyone. Not the document upload: a proxy in
     // its path makes Next.js copy the whole request body first (cut at 10 MB), which defeats the
     // route's own streaming limit; it answers with a redirect, which needs no policy.
-    '/((?!api/|_next/static/|_next/image|favicon.ico|km/applications/.*/documents/upload|en/applications/.*/documents/upload).*)',
+    '/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg|km/applications/.*/documents/upload|en/applications/.*/documents/upload).*)',
   ],
 };
