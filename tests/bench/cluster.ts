@@ -20,10 +20,10 @@ import { benchSecret, type Served } from './serve';
 import { benchSize } from './size';
 
 const projectDir = path.resolve(import.meta.dirname, '../..');
-const seconds = benchSize === 'smoke' ? 2 : 20;
+const runSeconds = benchSize === 'smoke' ? 2 : 20;
 const citizens = benchSize === 'smoke' ? 2 : 8;
 // More drafts than the fastest phase can file.
-const draftsPerCitizen = benchSize === 'smoke' ? 30 : 250;
+const draftsPerCitizen = benchSize === 'smoke' ? 40 : 300;
 const secondPort = 3202;
 const proxyPorts = { one: 3210, two: 3211 };
 
@@ -83,7 +83,7 @@ async function seedCitizens(served: Served): Promise<{ cookie: string; drafts: s
 }
 
 /** Half the clients file applications, half read public pages; every answer is timed. */
-async function mixedLoad(baseUrl: string, people: { cookie: string; drafts: string[] }[]) {
+async function mixedLoad(baseUrl: string, people: { cookie: string; drafts: string[] }[], seconds = runSeconds) {
   const filed: number[] = [];
   const pages: number[] = [];
   let errors = 0;
@@ -139,9 +139,11 @@ export async function measureCluster(served: Served): Promise<void> {
     processes.push(await startProxy(dir, 'two', proxyPorts.two, [first, { host: '127.0.0.1', port: secondPort }]));
     const people = await seedCitizens(served);
 
-    console.log(`\nCluster: HAProxy in front of the app instances (${seconds} s a run, ${citizens} filing and ${citizens} reading)`);
+    // Both instances warmed up first (their first requests compile and fill caches).
+    await mixedLoad(`http://127.0.0.1:${proxyPorts.two}`, people, 2);
+    console.log(`\nCluster: HAProxy in front of the app instances (${runSeconds} s a run, ${citizens} filing and ${citizens} reading)`);
     const page = (base: string) => () => fetch(`${base}/en/services`).then(async (r) => (await r.text(), r.status === 200));
-    const during = { connections: 8, seconds: Math.max(1, seconds / 2) };
+    const during = { connections: 8, seconds: Math.max(1, runSeconds / 2) };
     console.log(`  one page, directly:           ${describe(await load(page(served.baseUrl), during))}`);
     console.log(`  one page, through the proxy:  ${describe(await load(page(`http://127.0.0.1:${proxyPorts.one}`), during))}`);
     console.log(`  mixed load, one instance:  ${await mixedLoad(`http://127.0.0.1:${proxyPorts.one}`, people)}`);
