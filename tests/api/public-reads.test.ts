@@ -192,3 +192,20 @@ test('the OpenAPI document is served valid, on the configured address, and each 
     description: { km: expect.any(String), en: 'Nothing is at this address, or what it names does not exist.' },
   });
 });
+
+test('the reference page and its renderer are served by the portal under a policy of their own', async () => {
+  const page = await fetch(`${baseUrl}/api/reference`);
+  expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const policy = page.headers.get('content-security-policy');
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).not.toContain('unsafe');
+  const html = await page.text();
+  const assets = [...html.matchAll(/(?:src|href)="(\/api\/reference\/[^"]+)"/g)].map((m) => m[1]!);
+  expect(assets).toHaveLength(3);
+  for (const asset of assets) {
+    const response = await fetch(`${baseUrl}${asset}`);
+    expect(response.status, asset).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  }
+  expect((await fetch(`${baseUrl}/api/reference/package.json`)).status).toBe(404);
+});
