@@ -3,38 +3,20 @@
 // the portal's own workflow; each answer is checked against the schema the OpenAPI document is
 // generated from, extra fields included (a leaked field fails).
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { expect, inject, test } from 'vitest';
-import type { z } from 'zod';
+import { expect, test } from 'vitest';
 import { trackApplication } from '@/lib/applications/track-application';
 import { findApplication } from '@/lib/applications/find-application';
-import { licenceStatus, problem, service, servicePage, trackedApplication } from '@/lib/api/v1/schemas';
+import { licenceStatus, service, servicePage, trackedApplication } from '@/lib/api/v1/schemas';
 import { db } from '@/lib/db/client';
 import { verifyLicence } from '@/lib/licences/documents';
 import { seedServices } from '@/lib/services/catalogue';
 import { perform } from '@/lib/workflow/machine';
 import { filedApplication, issuedVehicle, newCitizen } from '../integration/support/applicants';
 import { vehicleAnswers } from '../support/answers';
-import { PortalApi, type Answer, type Problem } from '../support/api-client';
+import { PortalApi } from '../support/api-client';
+import { baseUrl, configuredUrl, expectProblem, expectShape } from './support/expect-answer';
 
-const baseUrl = inject('apiBaseUrl');
-const configuredUrl = inject('configuredUrl');
 const api = new PortalApi(baseUrl, 'en');
-
-/** The answer's body, exactly as the published schema describes it (no field more, none less). */
-function expectShape<T>(schema: z.ZodType, answer: Answer<T>): T {
-  if (answer.status !== 200) throw new Error(`expected 200, got ${answer.status}: ${JSON.stringify('problem' in answer ? answer.problem : null)}`);
-  expect(schema.parse(answer.body)).toEqual(answer.body);
-  return answer.body;
-}
-
-function expectProblem<T>(answer: Answer<T>, status: number, type: string): Problem {
-  if (answer.status === 200 || answer.status === 304) throw new Error(`expected a problem, got ${answer.status}`);
-  expect(answer.status).toBe(status);
-  expect(problem.parse(answer.problem)).toEqual(answer.problem);
-  // On the configured address, never the host the request came in by.
-  expect(answer.problem).toMatchObject({ type: `${configuredUrl}/api/v1/problems/${type}`, status });
-  return answer.problem;
-}
 
 test('the catalogue reads page by page, each service with its fee, deadline, documents and legal basis', async () => {
   const first = await api.listServices({ limit: 2 });

@@ -67,6 +67,48 @@ export interface TrackedApplication {
   dueAt: string | null;
 }
 
+export interface Licence {
+  number: string;
+  status: 'valid' | 'expired' | 'revoked';
+  service: string;
+  document: LocalizedText;
+  holder: { name: string; nationalIdNumber: string | null };
+  issuedAt: string;
+  validFrom: string;
+  validUntil: string | null;
+  facts: { label: LocalizedText; value: LocalizedText }[];
+  revokedAt: string | null;
+  revokedReason: string | null;
+}
+
+export interface ApplicationRecord extends Omit<TrackedApplication, 'service'> {
+  service: { code: string; name: LocalizedText };
+  organisation: { name: LocalizedText } | null;
+  submittedAt: string | null;
+  timeline: { event: string; at: string; message: string | null }[];
+}
+
+export interface Receipt {
+  receiptNumber: string;
+  billNumber: string;
+  paidAt: string;
+  amountRiel: number;
+  reference: string;
+  service: { code: string; name: LocalizedText };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type Scope = 'licences:read' | 'applications:read' | 'payments:read';
+
+/** The token endpoint's answer: a token, or OAuth's own error. */
+export type TokenAnswer =
+  | { status: 200; token: { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }; headers: Headers }
+  | { status: 400 | 401; error: { error: string; error_description: string }; headers: Headers };
+
 /** What a read answers: the resource, "not modified" for the ETag sent, or a problem. */
 export type Answer<T> =
   | { status: 200; body: T; etag: string; headers: Headers }
@@ -82,7 +124,50 @@ export class PortalApi {
   constructor(
     private readonly baseUrl: string,
     private readonly language: Language = 'en',
+    /** A registered client's access token, sent as Authorization: Bearer. */
+    private readonly accessToken?: string,
   ) {}
+
+  /** The client-credentials grant, authenticating with HTTP Basic (or in the form, `inForm`). */
+  static async requestToken(baseUrl: string, client: { id: string; secret: string }, options: { scope?: string; inForm?: boolean; grantType?: string } = {}): Promise<TokenAnswer> {
+    const form = new URLSearchParams({ grant_type: options.grantType ?? 'client_credentials' });
+    if (options.scope !== undefined) form.set('scope', options.scope);
+    const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+    if (options.inForm) {
+      form.set('client_id', client.id);
+      form.set('client_secret', client.secret);
+    } else {
+      headers.Authorization = `Basic ${Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString('base64')}`;
+    }
+    const response = await fetch(new URL('/api/v1/oauth/token', baseUrl), { method: 'POST', headers, body: form });
+    const body = await response.json();
+    if (response.status === 200) return { status: 200, token: body, headers: response.headers };
+    if (response.status === 400 || response.status === 401) return { status: response.status, error: body, headers: response.headers };
+    throw new Error(`the token endpoint answered ${response.status}`);
+  }
+
+  /** A client of the API as a registered system: it gets its token first. */
+  static async signedIn(baseUrl: string, client: { id: string; secret: string }, scope?: Scope): Promise<PortalApi> {
+    const answer = await PortalApi.requestToken(baseUrl, client, { scope });
+    if (answer.status !== 200) throw new Error(`no token: ${answer.error.error}`);
+    return new PortalApi(baseUrl, 'en', answer.token.access_token);
+  }
+
+  licence(number: string, options?: ReadOptions) {
+    return this.read<Licence>(`/api/v1/licences/${encodeURIComponent(number)}`, {}, options);
+  }
+
+  licencesOfHolder(nationalIdNumber: string, page: { limit?: number; cursor?: string } = {}) {
+    return this.read<Page<Licence>>('/api/v1/licences', { nationalIdNumber, limit: page.limit?.toString(), cursor: page.cursor });
+  }
+
+  application(reference: string, options?: ReadOptions) {
+    return this.read<ApplicationRecord>(`/api/v1/applications/${encodeURIComponent(reference)}`, {}, options);
+  }
+
+  receipts(query: { from: string; to: string; limit?: number; cursor?: string }) {
+    return this.read<Page<Receipt>>('/api/v1/receipts', { from: query.from, to: query.to, limit: query.limit?.toString(), cursor: query.cursor });
+  }
 
   listServices(page: { limit?: number; cursor?: string } = {}, options?: ReadOptions) {
     return this.read<ServicePage>('/api/v1/services', { limit: page.limit?.toString(), cursor: page.cursor }, options);
@@ -123,6 +208,7 @@ export class PortalApi {
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.language };
     if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
+    if (this.accessToken) headers.Authorization = `Bearer ${this.accessToken}`;
     const response = await fetch(url, { headers });
     const type = response.headers.get('content-type') ?? '';
     if (response.status === 304) return { status: 304, etag: response.headers.get('etag') ?? '', headers: response.headers };

@@ -4,7 +4,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import { clientOfToken } from '@/lib/api/clients';
+import { countRequest } from '@/lib/api/rate-limit';
+import { clientAddress } from '@/lib/auth/session';
 import { publicUrl } from '@/lib/http/public-address';
+import type { ApiClientActor } from '@/lib/policy/policy';
 import { problemResponse } from './problems';
 
 export type Checked<T> = { ok: true; data: T } | { ok: false; response: Response };
@@ -51,7 +55,8 @@ export interface ReadOptions {
 export function readResponse(request: Request, body: unknown, { cache, headers = {} }: ReadOptions): Response {
   const text = JSON.stringify(body);
   const etag = etagOf(text);
-  const common = { ETag: etag, 'Cache-Control': `${cache}, no-cache`, ...headers };
+  // What a token unlocks differs by client: caches must key it by the Authorization header too.
+  const common = { ETag: etag, 'Cache-Control': `${cache}, no-cache`, ...(cache === 'private' ? { Vary: 'Authorization' } : {}), ...headers };
   if (matches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: common });
   return new Response(text, { status: 200, headers: { 'Content-Type': 'application/json', ...common } });
 }
@@ -80,8 +85,7 @@ export type Paged<T> = { ok: true; items: T[]; nextCursor: string | null; header
 
 /**
  * One page of `all` in the order of `keyOf` (by code unit, not the database's collation, so that
- * the cursor's comparison agrees), after the cursor's item. The Link header carries the next
- * page's address on the public address, for clients that follow links.
+ * the cursor's comparison agrees), after the cursor's item.
  */
 export function page<T>(request: Request, all: T[], keyOf: (item: T) => string, { limit, cursor }: { limit: number; cursor?: string }): Paged<T> {
   let rest = all.toSorted((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
@@ -92,12 +96,36 @@ export function page<T>(request: Request, all: T[], keyOf: (item: T) => string, 
   }
   const items = rest.slice(0, limit);
   const nextCursor = rest.length > limit ? encodeCursor(keyOf(items.at(-1)!)) : null;
-  const headers: Record<string, string> = {};
-  if (nextCursor) {
-    const next = new URL(request.url);
-    next.searchParams.set('cursor', nextCursor);
-    next.searchParams.set('limit', String(limit));
-    headers.Link = `<${publicUrl(`${next.pathname}${next.search}`)}>; rel="next"`;
+  return { ok: true, items, nextCursor, headers: nextPageLink(request, nextCursor, limit) };
+}
+
+/** The Link header to the next page (this address with its cursor), on the public address, for clients that follow links. */
+export function nextPageLink(request: Request, nextCursor: string | null, limit: number): Record<string, string> {
+  if (!nextCursor) return {};
+  const next = new URL(request.url);
+  next.searchParams.set('cursor', nextCursor);
+  next.searchParams.set('limit', String(limit));
+  return { Link: `<${publicUrl(`${next.pathname}${next.search}`)}>; rel="next"` };
+}
+
+/**
+ * A registered client's read: its bearer token checked (401 otherwise), its request counted
+ * against its limit (429 past it), and the rate fields on whatever it is answered.
+ */
+export async function asClient(request: Request, read: (client: ApiClientActor) => Promise<Response>): Promise<Response> {
+  const authorization = request.headers.get('authorization');
+  const client = await clientOfToken(authorization, await clientAddress(request.headers));
+  if (!client) {
+    // RFC 6750: a request with no credentials at all is told only which scheme to use.
+    const challenge = authorization ? 'Bearer error="invalid_token"' : 'Bearer';
+    return problemResponse(request, 'unauthorized', 'token', { headers: { 'WWW-Authenticate': challenge } });
   }
-  return { ok: true, items, nextCursor, headers };
+  const rate = await countRequest(client.clientId, client.requestsPerMinute);
+  if (!rate.allowed) {
+    const values = { limit: client.requestsPerMinute, seconds: rate.resetSeconds };
+    return problemResponse(request, 'too-many-requests', 'client', { values, retryAfterSeconds: rate.resetSeconds, headers: rate.headers });
+  }
+  const response = await read(client);
+  for (const [name, value] of Object.entries(rate.headers)) response.headers.set(name, value);
+  return response;
 }

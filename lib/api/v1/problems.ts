@@ -16,10 +16,11 @@ type Messages = typeof en.api.problems;
 
 /** Each kind of error: its status, and the details an occurrence may give (keys of its messages). */
 export const problemTypes = {
-  'not-found': { status: 404, details: ['licence', 'service', 'tracking', 'path', 'problemType'] },
+  'not-found': { status: 404, details: ['licence', 'service', 'tracking', 'application', 'path', 'problemType'] },
   'invalid-parameter': { status: 400, details: ['parameters'] },
   'invalid-cursor': { status: 400, details: ['cursor'] },
-  'too-many-requests': { status: 429, details: ['tracking'] },
+  unauthorized: { status: 401, details: ['token'] },
+  'too-many-requests': { status: 429, details: ['tracking', 'client'] },
 } as const satisfies { [T in ProblemTypeName]: { status: number; details: readonly Exclude<keyof Messages[T], 'title' | 'description'>[] } };
 
 export type DetailOf<T extends ProblemTypeName> = (typeof problemTypes)[T]['details'][number];
@@ -33,6 +34,7 @@ export interface ProblemOptions {
   values?: Record<string, string | number>;
   invalidParams?: { name: string }[];
   retryAfterSeconds?: number;
+  headers?: Record<string, string>;
 }
 
 /** A problem+json answer in the language the request asks for. */
@@ -48,7 +50,7 @@ export function problemResponse<T extends ProblemTypeName>(request: Request, typ
     ...(options.invalidParams ? { invalidParams: options.invalidParams } : {}),
     ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
   };
-  const headers = new Headers({ 'Content-Type': 'application/problem+json', 'Content-Language': locale, Vary: 'Accept-Language', 'Cache-Control': 'no-store' });
+  const headers = new Headers({ 'Content-Type': 'application/problem+json', 'Content-Language': locale, Vary: 'Accept-Language', 'Cache-Control': 'no-store', ...options.headers });
   if (options.retryAfterSeconds !== undefined) headers.set('Retry-After', String(options.retryAfterSeconds));
   return new Response(JSON.stringify(body), { status, headers });
 }

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import 'zod-openapi'; // the types of .meta()'s OpenAPI keys (id, param)
 import { ApplicationStatus } from '@/lib/db/generated/enums';
+import { apiScopes } from '@/lib/policy/policy';
+import { steps } from '@/lib/workflow/machine';
 
 export const localizedText = z
   .object({ km: z.string(), en: z.string() })
@@ -15,7 +17,7 @@ const code = z.string().meta({ description: 'A stable identifier in lower case a
 // ---------------------------------------------------------------------------------------------
 // Problems (RFC 9457)
 
-export const problemTypeNames = ['not-found', 'invalid-parameter', 'invalid-cursor', 'too-many-requests'] as const;
+export const problemTypeNames = ['not-found', 'invalid-parameter', 'invalid-cursor', 'unauthorized', 'too-many-requests'] as const;
 export type ProblemTypeName = (typeof problemTypeNames)[number];
 
 export const problem = z
@@ -167,3 +169,106 @@ export const trackedApplication = z
   })
   .meta({ id: 'TrackedApplication', description: 'Status and routing only: never the applicant or their answers.' });
 export type TrackedApplicationBody = z.output<typeof trackedApplication>;
+
+// ---------------------------------------------------------------------------------------------
+// Registered clients: the token endpoint (RFC 6749) and the reads each scope opens
+
+export const scope = z.enum(apiScopes);
+
+export const tokenRequest = z
+  .object({
+    grant_type: z.literal('client_credentials'),
+    scope: z.string().max(200).optional().meta({ description: 'Space-separated; leave it out for every scope the client holds.', example: 'licences:read' }),
+    client_id: z.string().max(100).optional().meta({ description: 'With client_secret, when the client does not use HTTP Basic authentication.' }),
+    client_secret: z.string().max(200).optional(),
+  })
+  .meta({ id: 'TokenRequest', description: 'The client-credentials grant. Authenticate with HTTP Basic (client id and secret), or with client_id and client_secret in the form.' });
+
+export const tokenResponse = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal('Bearer'),
+    expires_in: z.int().nonnegative().meta({ description: 'Seconds the token lives: ask for a new one after.', example: 600 }),
+    scope: z.string(),
+  })
+  .meta({ id: 'TokenResponse' });
+export type TokenResponse = z.output<typeof tokenResponse>;
+
+export const oauthError = z
+  .object({
+    error: z.enum(['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope']),
+    error_description: z.string(),
+  })
+  .meta({ id: 'OAuthError', description: "The token endpoint's errors, in OAuth 2.0's own form (RFC 6749 section 5.2)." });
+export type OAuthError = z.output<typeof oauthError>;
+
+const day = z.iso.date();
+const instant = z.iso.datetime();
+
+export const licence = z
+  .object({
+    number: licenceNumber,
+    status: z.enum(['valid', 'expired', 'revoked']),
+    service: code,
+    document: localizedText,
+    holder: z.object({ name: z.string(), nationalIdNumber: z.string().nullable() }),
+    issuedAt: instant,
+    validFrom: day,
+    validUntil: day.nullable(),
+    facts: z.array(z.object({ label: localizedText, value: localizedText })).meta({ description: 'Everything the document certifies.' }),
+    revokedAt: instant.nullable(),
+    revokedReason: z.string().nullable(),
+  })
+  .meta({ id: 'Licence', description: 'A licence or permit with its holder (scope licences:read). Each read is shown to the holder as the institution\'s.' });
+export type Licence = z.output<typeof licence>;
+
+export const licencePage = z.object({ items: z.array(licence), nextCursor }).meta({ id: 'LicencePage' });
+export type LicencePage = z.output<typeof licencePage>;
+
+export const licencesQuery = pageQuery.extend({
+  nationalIdNumber: z.string().regex(/^\d{9}$/).meta({ description: "The holder's national ID card number (9 digits).", example: '010203040' }),
+});
+
+const publicEvents = Object.values(steps).filter((s) => s.visibility === 'public').map((s) => s.event);
+
+export const applicationRecord = z
+  .object({
+    reference: z.string(),
+    service: z.object({ code, name: localizedText }),
+    organisation: z.object({ name: localizedText }).nullable(),
+    status: z.enum(ApplicationStatus),
+    outcome: trackedApplication.shape.outcome,
+    stage: localizedText.nullable(),
+    department: localizedText.nullable(),
+    dueAt: instant.nullable(),
+    submittedAt: instant.nullable(),
+    timeline: z
+      .array(z.object({ event: z.enum(publicEvents as [string, ...string[]]), at: instant, message: z.string().nullable().meta({ description: 'What the department asked for (info_requested) or why (rejected, licence_revoked).' }) }))
+      .meta({ description: "The application's timeline, oldest first, as its applicant sees it." }),
+  })
+  .meta({ id: 'Application', description: "A company's application, for that company's own system (scope applications:read)." });
+export type ApplicationRecord = z.output<typeof applicationRecord>;
+
+export const applicationParams = z.object({ reference: z.string().max(40).meta({ example: 'CP-2026-000045' }) });
+
+export const receipt = z
+  .object({
+    receiptNumber: z.string(),
+    billNumber: z.string(),
+    paidAt: instant,
+    amountRiel: z.int().nonnegative(),
+    reference: z.string().meta({ description: 'The application the fee was paid for.' }),
+    service: z.object({ code, name: localizedText }),
+  })
+  .meta({ id: 'Receipt', description: 'An official fee received (scope payments:read). No personal details.' });
+export type Receipt = z.output<typeof receipt>;
+
+export const receiptPage = z.object({ items: z.array(receipt), nextCursor }).meta({ id: 'ReceiptPage' });
+export type ReceiptPage = z.output<typeof receiptPage>;
+
+export const receiptsQuery = pageQuery
+  .extend({
+    from: day.meta({ description: 'The first day (Phnom Penh), inclusive.', example: '2026-12-01' }),
+    to: day.meta({ description: 'The last day (Phnom Penh), inclusive; at most 366 days after from.', example: '2026-12-31' }),
+  })
+  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { path: ['to'] });
