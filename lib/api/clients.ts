@@ -1,8 +1,8 @@
 // Registered systems and their access tokens: the OAuth 2.0 client-credentials grant (RFC 6749
 // section 4.4). A client proves itself with its id and secret (kept as an argon2 hash, shown once)
 // and gets an opaque access token for ten minutes, kept as its SHA-256 only: a copy of the
-// database lets nobody call the API. Revoking a client ends its tokens at once.
-import 'server-only';
+// database lets nobody call the API. Revoking a client ends its tokens at once. No server-only
+// marker: `npm run api:client` (lib/cli/api-clients.ts) registers clients with it too.
 import { createHash, randomBytes } from 'node:crypto';
 import { addressRanges, inRanges } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
