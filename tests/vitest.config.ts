@@ -29,6 +29,19 @@ export default defineConfig({
         },
       },
       {
+        // The API over real HTTP against a production build (run by test:e2e after `next build`).
+        resolve,
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/api/global-setup.ts'],
+          setupFiles: ['tests/api/setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         // Needs a production build (run by test:e2e after `next build`).
         resolve,
         test: { name: 'fault', include: ['tests/fault/**/*.test.ts'], environment: 'node', testTimeout: 300_000, hookTimeout: 180_000 },

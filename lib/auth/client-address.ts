@@ -32,14 +32,19 @@ export type TrustedProxies = BlockList;
 
 /** TRUSTED_PROXIES parsed: "10.0.0.1, 192.168.0.0/16, fd00::/8". A wrong entry stops the start. */
 export function parseTrustedProxies(text: string | undefined): TrustedProxies {
+  return addressRanges((text ?? '').split(','), 'TRUSTED_PROXIES');
+}
+
+/** IPs and CIDR ranges as one list to check addresses against; `setting` names them in the error a wrong entry throws. */
+export function addressRanges(entries: readonly string[], setting: string): BlockList {
   const list = new BlockList();
-  for (const entry of (text ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of entries.map((e) => e.trim()).filter(Boolean)) {
     const [ip = '', prefix] = entry.split('/');
     const address = normalizeAddress(ip);
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);
     if (!family || !Number.isInteger(bits) || bits < 0 || bits > (family === 6 ? 128 : 32) || prefix === '') {
-      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1 or 10.0.0.0/8).`);
+      throw new Error(`${setting}: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1 or 10.0.0.0/8).`);
     }
     list.addSubnet(address, bits, family === 6 ? 'ipv6' : 'ipv4');
   }
@@ -56,8 +61,13 @@ export function trustedProxies(): TrustedProxies {
 }
 
 export function isTrustedProxy(address: string, proxies: TrustedProxies): boolean {
+  return inRanges(address, proxies);
+}
+
+/** Whether an address (as normalizeAddress writes it) is in the list. */
+export function inRanges(address: string, ranges: BlockList): boolean {
   const family = isIP(address);
-  return family !== 0 && proxies.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  return family !== 0 && ranges.check(address, family === 6 ? 'ipv6' : 'ipv4');
 }
 
 /** The client behind `socketAddress`, given the X-Forwarded-For header(s) it sent. */

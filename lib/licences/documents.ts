@@ -24,6 +24,12 @@ export async function licencePdfFor(applicationId: string): Promise<{ number: st
   return { number: licence.number, pdf };
 }
 
+/** Whether a licence holds today (in Phnom Penh): revoked, expired after its last day, or valid. */
+export function standingOf(licence: { status: 'valid' | 'revoked'; validUntil: Date | null }): 'valid' | 'expired' | 'revoked' {
+  if (licence.status === 'revoked') return 'revoked';
+  return licence.validUntil && day(licence.validUntil) < phnomPenhDay(new Date()) ? 'expired' : 'valid';
+}
+
 export type Verification =
   | { found: false }
   | {
@@ -58,7 +64,7 @@ export async function verifyLicence(
   if (!licence) return { found: false };
   const definition = await definitionOfVersion(licence.application.serviceVersionId);
   const validUntil = licence.validUntil ? day(licence.validUntil) : null;
-  const status = licence.status === 'revoked' ? 'revoked' : validUntil && validUntil < phnomPenhDay(new Date()) ? 'expired' : 'valid';
+  const status = standingOf(licence);
   let checked: 'genuine' | 'forged' | null = null;
   if (fields && signature) {
     // Either version: licences signed before version 2 keep their QR codes.

@@ -158,3 +158,46 @@ export function homePath(actor: Actor): string {
   if (can(actor, 'backoffice.enter')) return '/staff';
   return '/account';
 }
+
+// Registered systems (lib/api/clients.ts) read through /api/v1 with an access token. What a
+// missing scope or another company's record looks like to them is "not found", as for people.
+
+export const apiScopes = ['licences:read', 'applications:read', 'payments:read'] as const;
+export type ApiScope = (typeof apiScopes)[number];
+
+/** A registered system, as one access token lets it act. */
+export interface ApiClientActor {
+  clientId: string;
+  /** Who its reads are shown as to the people whose files it opens. */
+  institution: { km: string; en: string };
+  /** A company's own client: it reads that company's records only. */
+  organisationId: string | null;
+  scopes: readonly ApiScope[];
+}
+
+/**
+ * What each read needs, one row each. Another institution's client (the traffic police, the
+ * Ministry of Economy and Finance) reads every licence or receipt its scope names; application
+ * files are read only by a company's own client, for that company.
+ */
+const clientCapabilities = {
+  'licence.read': { scope: 'licences:read', institutions: true },
+  'application.read': { scope: 'applications:read', institutions: false },
+  'receipt.read': { scope: 'payments:read', institutions: true },
+} as const satisfies Record<string, { scope: ApiScope; institutions: boolean }>;
+
+export type ClientAction = keyof typeof clientCapabilities;
+
+/** Which records of a kind a client may read: none, all, or one organisation's (for queries). */
+export function clientReach(client: ApiClientActor | null, action: ClientAction): 'none' | 'all' | { organisationId: string } {
+  const { scope, institutions } = clientCapabilities[action];
+  if (!client || !client.scopes.includes(scope)) return 'none';
+  if (client.organisationId !== null) return { organisationId: client.organisationId };
+  return institutions ? 'all' : 'none';
+}
+
+/** Whether a client may read one record, by the organisation it belongs to (null: a person's own). */
+export function clientCan(client: ApiClientActor | null, action: ClientAction, record: { organisationId: string | null }): boolean {
+  const reach = clientReach(client, action);
+  return reach === 'all' || (reach !== 'none' && record.organisationId === reach.organisationId);
+}

@@ -63,6 +63,15 @@ export function pageContentSecurityPolicy({ nonce, nationalIdIssuer, publicUrl, 
 export const documentContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
+ * The API reference (/api/reference, lib/api/reference.ts): Swagger UI's bundle and the file that
+ * starts it, both from the portal, so no nonce is needed; its stylesheet is a file too (it sets
+ * styles only through the DOM, which style-src does not govern). Two of its icons are data: SVG
+ * images; it reads the OpenAPI document and, for "Try it out", the API, on the portal's origin.
+ */
+export const apiReferenceContentSecurityPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
  * The portal uses no device feature: uploads are plain file inputs (a phone's camera is offered by
  * the file picker, which needs no permission), payment is a KHQR code paid in the bank's own app.
  * Only features Chromium knows are listed: an unknown name (Chromium 156 knows no 'bluetooth')

@@ -19,7 +19,7 @@ import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
 import { issueLicence } from '@/lib/licences/issue';
 import { notifiedEvents, notify } from '@/lib/notifications/notify';
-import { actsForApplicant, hasInterest, hasRoleIn, interestsOf, isApplicantSide, type Actor } from '@/lib/policy/policy';
+import { actsForApplicant, hasInterest, hasRoleIn, interestsOf, isApplicantSide, type Actor, type ApiClientActor } from '@/lib/policy/policy';
 import type { ServiceDefinition } from '@/lib/services/definition';
 
 /**
@@ -504,6 +504,16 @@ export async function recordView(
       data: what.documentId ? { documentId: what.documentId } : what.part ? { part: what.part } : {},
     },
   });
+}
+
+/**
+ * Records that a registered system read these files (or their licences) through the API: the
+ * applicant sees the institution's name under "Who opened your file", as for a department.
+ */
+export async function recordClientRead(client: ApiClientActor, applicationIds: readonly string[], part?: 'licence'): Promise<void> {
+  if (applicationIds.length === 0) return;
+  const data = { apiClient: client.clientId, institution: client.institution, ...(part ? { part } : {}) };
+  await db.applicationEvent.createMany({ data: applicationIds.map((applicationId) => ({ applicationId, type: 'record_viewed', visibility: 'internal' as const, data })) });
 }
 
 /** Records the bank's confirmation of the fee on the timeline, and tells the applicant. */

@@ -6,19 +6,7 @@ import { licencePdfFor, verifyLicence } from '@/lib/licences/documents';
 import { issueLicence, validUntil } from '@/lib/licences/issue';
 import { canonicalFields, parseCanonicalFields, publicKeyPem, signFields, verifyFields } from '@/lib/licences/signature';
 import { perform } from '@/lib/workflow/machine';
-import { filedApplication, newCitizen, newStaff } from './support/applicants';
-
-/** A vehicle registration through both its stages, issued by the head of land transport. */
-async function issuedVehicle() {
-  const citizen = await newCitizen();
-  const id = await filedApplication(citizen, 'vehicle-registration');
-  const head = await newStaff('department_head', 'land-transport');
-  let file = (await findApplication(head, id, 'application.view'))!;
-  await perform(head, file, 'approveStage', {}, file.version);
-  file = (await findApplication(head, id, 'application.view'))!;
-  await perform(head, file, 'finalApprove', {}, file.version);
-  return db.licence.findUniqueOrThrow({ where: { applicationId: id } });
-}
+import { filedApplication, issuedVehicle, newCitizen, newStaff } from './support/applicants';
 
 async function issuedRenewal(holder: string) {
   const citizen = await newCitizen();
@@ -145,7 +133,7 @@ test('the number alone does not name the holder; a genuine QR code or the printe
 });
 
 test('a vehicle card certifies the vehicle and its plate; the verification shows the public facts, and all to a holder', async () => {
-  const licence = await issuedVehicle();
+  const { licence } = await issuedVehicle();
   expect(licence.plateProvince).toBe('phnom-penh');
   expect(licence.plateNumber).toMatch(/^2[A-HJ-NP-Z]{1,2}-\d{4}$/);
   const signed = parseCanonicalFields(licence.signedFields)!;

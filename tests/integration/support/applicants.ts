@@ -4,6 +4,7 @@ import { findApplication } from '@/lib/applications/find-application';
 import { submitApplication } from '@/lib/applications/submit-application';
 import { findActor } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
+import { perform } from '@/lib/workflow/machine';
 import type { Role } from '@/lib/db/generated/enums';
 import type { Actor } from '@/lib/policy/policy';
 import { requiredDocuments } from '@/lib/services/answers';
@@ -56,4 +57,15 @@ export async function filedApplication(actor: Actor, service: keyof typeof answe
   const result = await submitApplication(draft, actor, draft.version, true);
   if (!result.ok) throw new Error(`could not file the test application: ${result.error}`);
   return draft.id;
+}
+
+/** A vehicle registration through both its stages, issued (with a number plate) by the head of land transport. */
+export async function issuedVehicle() {
+  const id = await filedApplication(await newCitizen(), 'vehicle-registration');
+  const head = await newStaff('department_head', 'land-transport');
+  let file = (await findApplication(head, id, 'application.view'))!;
+  await perform(head, file, 'approveStage', {}, file.version);
+  file = (await findApplication(head, id, 'application.view'))!;
+  await perform(head, file, 'finalApprove', {}, file.version);
+  return { id, head, licence: await db.licence.findUniqueOrThrow({ where: { applicationId: id } }) };
 }

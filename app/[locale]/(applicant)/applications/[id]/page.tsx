@@ -92,12 +92,14 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       where: { applicationId: id, type: { in: ['record_viewed', 'document_viewed'] } },
       orderBy: { id: 'desc' },
       take: 50,
-      select: { id: true, type: true, createdAt: true, departmentId: true, actorRole: true },
+      select: { id: true, type: true, createdAt: true, departmentId: true, actorRole: true, data: true },
     }),
     loadHolidays(),
   ]);
   const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
   const departmentName = (departmentId: string | null) => name(departments.find((d) => d.id === departmentId));
+  // Another institution's system that read the file through the API (lib/api): its name as registered.
+  const institutionName = (data: unknown) => (data as { institution?: { km: string; en: string } } | null)?.institution?.[locale];
   const stage = definition.stages.find((s) => s.key === application.currentStageKey);
   const paused = application.status === 'info_requested';
   const flag = application.currentDepartmentId && !paused ? deadlineFlag(application.dueAt, new Date(), holidays) : null;
@@ -214,7 +216,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           {views.map((v) => (
             <li key={String(v.id)}>
               {tTimeline(v.type === 'document_viewed' ? 'viewedDocument' : 'viewed', {
-                department: departmentName(v.departmentId) || (v.actorRole === 'auditor' ? tTimeline('auditors') : '—'),
+                department: departmentName(v.departmentId) || institutionName(v.data) || (v.actorRole === 'auditor' ? tTimeline('auditors') : '—'),
               })}, {formatDateTime(v.createdAt, locale)}
             </li>
           ))}
