@@ -3,6 +3,9 @@
 // rules. Why HAProxy rather than nginx: it checks each instance's health itself and, when an
 // instance has died, sends a request whose connection was refused to another one; it also makes
 // a unique request id without a module.
+import en from '@/lib/i18n/messages/en.json';
+import km from '@/lib/i18n/messages/km.json';
+
 export interface Backend {
   host: string;
   port: number;
@@ -18,6 +21,14 @@ export interface ProxyLayout {
 }
 
 const address = ({ host, port }: Backend) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+// The page a person sees when no instance answered: the portal's own error text in both
+// languages, with its "try again", not HAProxy's page in English. In HAProxy's quotes: \ and " escaped.
+function errorPage(): string {
+  const html = `<!doctype html><html lang="km"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${km.errorPage.title}</title>`
+    + `<h1>${km.errorPage.title}</h1><p>${km.errorPage.body}</p><h1 lang="en">${en.errorPage.title}</h1><p lang="en">${en.errorPage.body}</p></html>`;
+  return `"${html.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+}
 
 export function haproxyConfig({ listen, apps, lookup }: ProxyLayout): string {
   const servers = (name: string, backends: readonly Backend[]) =>
@@ -41,6 +52,15 @@ defaults
   retries 3
   retry-on conn-failure
   option redispatch
+  # Each request to an instance on a connection of its own (clients keep theirs alive): a kept
+  # connection that a stopping instance closes just as a request is sent on it would otherwise
+  # fail that request, and HAProxy would answer by closing the client's connection without a
+  # word. A new one is refused instead, and sent to another instance, so that a rolling restart
+  # fails nothing; and a request in flight when an instance dies gets the page below.
+  option http-server-close
+  # What a person sees when no instance answered (502: the one with the request died; 503:
+  # none is up; 504: too slow).
+${[502, 503, 504].map((status) => `  http-error status ${status} content-type "text/html; charset=utf-8" string ${errorPage()}`).join('\n')}
 
 frontend portal
   bind ${address(listen)}${listen.host === '::' ? ' v4v6' : ''}
