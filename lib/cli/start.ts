@@ -289,7 +289,12 @@ async function main(): Promise<void> {
         await exited;
         slot.restarting = false;
         supervise(slot);
-        await slot.answering?.();
+        if (slot.answering) {
+          await slot.answering();
+          // HAProxy counts it in only after two good health checks a second apart
+          // (lib/operations/haproxy.ts): stopping the next one sooner would leave none.
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+        }
       }
       log('Rolling restart done.');
     })()
