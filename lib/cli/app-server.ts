@@ -95,14 +95,18 @@ const stop = (signal: NodeJS.Signals) => {
   stopping = true;
   markDraining();
   log.info({ signal }, 'stopping: no new connections; finishing the requests in flight');
-  // Stops listening at once, and calls back when the last connection has ended.
-  net.Server.prototype.close.call(server, () => {
-    log.info('every request finished; exiting');
-    void app.close().finally(() => process.exit(0));
+  // Stops listening, and calls back when the last connection has ended. After one turn of the
+  // event loop, in which connections the kernel has already accepted are taken: closing the
+  // listener resets those still queued, failing the requests a proxy has sent on them.
+  setImmediate(() => {
+    net.Server.prototype.close.call(server, () => {
+      log.info('every request finished; exiting');
+      void app.close().finally(() => process.exit(0));
+    });
+    for (const socket of waiting) socket.destroy();
+    // A request sent on a connection accepted before the stop has arrived by now.
+    setTimeout(() => [...fresh, ...waiting].forEach((socket) => socket.destroy()), 2_000).unref();
   });
-  for (const socket of waiting) socket.destroy();
-  // A request sent on a connection accepted before the stop has arrived by now.
-  setTimeout(() => [...fresh, ...waiting].forEach((socket) => socket.destroy()), 2_000).unref();
   setTimeout(() => {
     log.warn({ gracePeriodMs }, 'requests still running after the grace period; exiting');
     process.exit(1);
