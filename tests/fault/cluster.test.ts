@@ -1,9 +1,9 @@
 // Fault test of the cluster (issue 17, "Done means"): two app instances, two notification workers
 // and the lookup server behind HAProxy (its configuration from lib/operations/haproxy.ts, as
 // `npm run cluster` writes it), on one PostgreSQL and the loopback S3 server, the tests'
-// production build. A mixed load runs through the proxy for a minute: citizens upload a document
-// and file their application, clerks take the next file and approve it, other systems track
-// applications. Mid-run one instance and one worker are killed with SIGKILL. The instance is
+// production build. A mixed load runs through the proxy for a minute: citizens upload a document,
+// file their application and (every second one) pay at the sandbox bank, clerks take the next
+// file and approve it, other systems track applications. Mid-run one instance and one worker are killed with SIGKILL. The instance is
 // started again ten seconds later, as `npm run cluster` would; the worker is not, so the other
 // one must finish its leased messages. Afterwards the invariants a person would notice are
 // checked; then a rolling restart (SIGTERM, one instance at a time) must fail no request.
@@ -144,6 +144,7 @@ beforeAll(async () => {
     NEXT_TELEMETRY_DISABLED: '1',
     TRUSTED_PROXIES: '127.0.0.1',
     DATABASE_POOL_SIZE: '8',
+    PAYMENT_SANDBOX: '1',
   };
   // A short lease: the killed worker's messages go to the other one within seconds.
   const workerEnv = { ...commonEnv, SMTP_URL: mailbox.url, WORKER_LEASE_MS: '8000' };
@@ -179,14 +180,13 @@ const tryAgain = /Try again|try again/;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300);
 
 /**
- * The hidden fields (its server action's) of the form on the page that holds `marker`, or with
- * `after`, of the first form after it.
+ * The hidden fields (its server action's) of the form that holds `marker`, or with `after`, of
+ * the first form after it.
  */
 function formAt(html: string, marker: string, { after = false } = {}): FormData {
-  const at = html.indexOf(marker);
-  const start = after ? html.indexOf('<form', at) : html.lastIndexOf('<form', at);
-  if (at < 0 || start < 0) throw new Error(`no form at ${marker}: ${text(html)}`);
-  const form = html.slice(start, html.indexOf('</form>', start));
+  const forms = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)];
+  const form = after ? forms.find((f) => f.index > html.indexOf(marker))?.[0] : forms.find((f) => f[0].includes(marker))?.[0];
+  if (html.indexOf(marker) < 0 || !form) throw new Error(`no form at ${marker}: ${text(html)}`);
   const body = new FormData();
   for (const input of form.matchAll(/<input\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
@@ -204,7 +204,7 @@ const unclear = (what: string): Outcome => {
   return 'unclear';
 };
 const pageTimes: number[] = [];
-const errors = { upload: 0, submit: 0, claim: 0, decide: 0, track: 0 };
+const errors = { upload: 0, submit: 0, pay: 0, claim: 0, decide: 0, track: 0 };
 let reloaded = 0;
 let resent = 0;
 
@@ -274,6 +274,25 @@ async function submit(id: string, cookie: string, { render = proxyUrl, post = pr
   }
 }
 
+/** The fee, paid at the sandbox bank, which confirms it to the portal through the proxy as a bank would. */
+async function pay(id: string, cookie: string): Promise<Outcome> {
+  try {
+    const bill = await page(`${proxyUrl}/en/applications/${id}/pay`, cookie);
+    if (bill.status === 307 || bill.status === 303) return 'confirmed'; // paid already: it sends them to the application
+    const number = /sandbox-bank\?bill=([^"&]+)/.exec(bill.html)?.[1];
+    if (bill.status !== 200 || !number) return tryAgain.test(bill.html) ? 'try-again' : unclear(`pay ${bill.status} ${text(bill.html)}`);
+    const bankUrl = `${proxyUrl}/en/sandbox-bank?bill=${number}`;
+    const bank = await page(bankUrl, cookie);
+    if (bank.status !== 200) return tryAgain.test(bank.html) ? 'try-again' : unclear(`bank ${bank.status} ${text(bank.html)}`);
+    const response = await send(bankUrl, { method: 'POST', body: formAt(bank.html, decodeURIComponent(number)), headers: { cookie } });
+    const answer = await response.text();
+    if (response.status === 303 && response.headers.get('location')?.endsWith(`/applications/${id}?paid=1`)) return 'confirmed';
+    return tryAgain.test(answer) ? 'try-again' : unclear(`paid ${response.status} ${response.headers.get('location')} ${text(answer)}`);
+  } catch (error) {
+    return unclear(`pay: network ${(error as Error).message} ${String((error as Error).cause)}`);
+  }
+}
+
 /** Tries again as a person told to would, a few times, a second apart: it must then succeed. */
 async function withRetries(act: () => Promise<Outcome>, counted: keyof typeof errors): Promise<Outcome> {
   let outcome = await act();
@@ -287,6 +306,7 @@ async function withRetries(act: () => Promise<Outcome>, counted: keyof typeof er
 
 const uploaded = new Map<string, { owner: Citizen; sha256: string }>();
 const filed = new Set<string>();
+const paid = new Set<string>();
 const claimsSeen = new Map<string, string>(); // application → the clerk told it was theirs
 const claimedTwice: string[] = [];
 const approved = new Set<string>();
@@ -307,7 +327,10 @@ async function citizenLoop(person: Citizen, deadline: number): Promise<void> {
       first = false;
       return answer;
     }, 'submit');
-    if (outcome === 'confirmed') filed.add(id);
+    if (outcome !== 'confirmed') continue;
+    filed.add(id);
+    // Every second applicant pays the fee straight away.
+    if (filed.size % 2 === 0 && (await withRetries(() => pay(id, person.cookie), 'pay')) === 'confirmed') paid.add(id);
   }
 }
 
@@ -399,7 +422,7 @@ test('under a mixed load, with an instance and a worker killed, nothing confirme
   ]);
   const minutes = (Date.now() - started) / 60_000;
   console.log(
-    `cluster load: ${minutes.toFixed(2)} min, ${filed.size} applications filed (${(filed.size / minutes).toFixed(0)}/min, ${submittedFirstTry} on the first try), ` +
+    `cluster load: ${minutes.toFixed(2)} min, ${filed.size} applications filed (${(filed.size / minutes).toFixed(0)}/min, ${submittedFirstTry} on the first try), ${paid.size} paid, ` +
       `${approved.size} approved, ${tracked} trackings; page p95 ${p95(pageTimes).toFixed(0)} ms over ${pageTimes.length} pages; ` +
       `"try again" answers or failures: ${JSON.stringify(errors)}; sent again by the client after a closed connection: ${resent}; pages loaded again: ${reloaded}; unclear: ${unclearAnswers.length}`,
     unclearAnswers.slice(0, 10),
@@ -407,6 +430,7 @@ test('under a mixed load, with an instance and a worker killed, nothing confirme
   expect(unclearAnswers).toEqual([]);
   expect(filed.size).toBeGreaterThan(0);
   expect(approved.size).toBeGreaterThan(0);
+  expect(paid.size).toBeGreaterThan(0);
   expect(tracked).toBeGreaterThan(0);
 
   // Every application whose photo was stored was filed (at once or after "try again"), and each
@@ -419,6 +443,12 @@ test('under a mixed load, with an instance and a worker killed, nothing confirme
   expect(applications.map((a) => a.id).sort()).toEqual([...filed].sort());
   for (const a of applications) expect(a.events.filter((e) => e.type === 'submitted'), a.id).toHaveLength(1);
   expect(new Set(applications.map((a) => a.reference)).size).toBe(applications.length);
+
+  // Every payment the bank confirmed is recorded once, with its receipt.
+  const payments = await db.payment.findMany({ where: { status: 'paid' }, select: { applicationId: true, receiptNumber: true } });
+  expect(payments.map((p) => p.applicationId).sort()).toEqual([...paid].sort());
+  expect(payments.every((p) => p.receiptNumber)).toBe(true);
+  for (const a of applications) expect(a.events.filter((e) => e.type === 'payment_received').length, a.id).toBe(paid.has(a.id) ? 1 : 0);
 
   // Every claim is held by one clerk: no file was given to two, and the one told it holds it.
   expect(claimedTwice).toEqual([]);
@@ -440,7 +470,7 @@ test('under a mixed load, with an instance and a worker killed, nothing confirme
     received.set(id, [...(received.get(id) ?? []), ...to]);
   }
   const emails = deliveries.filter((d) => d.channel === 'email');
-  expect(emails.length).toBeGreaterThanOrEqual(filed.size + approved.size);
+  expect(emails.length).toBeGreaterThanOrEqual(filed.size + paid.size + approved.size);
   expect(emails.filter((d) => !received.has(d.id)).map((d) => d.id)).toEqual([]); // none lost
   expect([...received.keys()].filter((id) => !emails.some((d) => d.id === id))).toEqual([]); // none made up
   for (const d of emails) expect(new Set(received.get(d.id)), d.id).toEqual(new Set([d.address]));
