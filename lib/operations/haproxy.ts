@@ -47,10 +47,12 @@ defaults
   timeout http-request 10s
   timeout http-keep-alive 10s
   # A request whose connection to an instance was refused or reset before it was sent (the
-  # instance died or is stopping) is sent to another instance. Only then: a request that reached
+  # instance died or is stopping) is sent to another instance. So is a GET the instance closed
+  # without a word (it died, or it stopped listening just as the connection came: the kernel
+  # resets those still queued); a GET changes nothing. Only then: another request that reached
   # an instance is never sent twice, so a submission or a payment is never repeated here.
   retries 3
-  retry-on conn-failure
+  retry-on conn-failure empty-response
   option redispatch
   # Each request to an instance on a connection of its own (clients keep theirs alive): a kept
   # connection that a stopping instance closes just as a request is sent on it would otherwise
@@ -75,6 +77,7 @@ ${lookup ? '  use_backend lookup if { path /api/track }\n' : ''}  default_backen
 
 backend app
   balance roundrobin
+  http-request disable-l7-retry unless METH_GET
   option httpchk GET /api/health
   http-check expect status 200
 ${servers('app', apps)}
