@@ -1,9 +1,10 @@
 // Fault test of the cluster (issue 17, "Done means"): two app instances, two notification workers
 // and the lookup server behind HAProxy (its configuration from lib/operations/haproxy.ts, as
 // `npm run cluster` writes it), on one PostgreSQL and the loopback S3 server, the tests'
-// production build. A mixed load runs through the proxy for a minute: citizens upload a document,
-// file their application and (every second one) pay at the sandbox bank, clerks take the next
-// file and approve it, other systems track applications. Mid-run one instance and one worker are killed with SIGKILL. The instance is
+// production build. A mixed load runs through the proxy for a minute: people register (by the
+// link emailed to them), citizens upload a document, file their application and (every second
+// one) pay at the sandbox bank, clerks take the next file and approve it, other systems track
+// applications. Mid-run one instance and one worker are killed with SIGKILL. The instance is
 // started again ten seconds later, as `npm run cluster` would; the worker is not, so the other
 // one must finish its leased messages. Afterwards the invariants a person would notice are
 // checked; then a rolling restart (SIGTERM, one instance at a time) must fail no request.
@@ -204,7 +205,7 @@ const unclear = (what: string): Outcome => {
   return 'unclear';
 };
 const pageTimes: number[] = [];
-const errors = { upload: 0, submit: 0, pay: 0, claim: 0, decide: 0, track: 0 };
+const errors = { register: 0, upload: 0, submit: 0, pay: 0, claim: 0, decide: 0, track: 0 };
 let reloaded = 0;
 let resent = 0;
 
@@ -293,6 +294,44 @@ async function pay(id: string, cookie: string): Promise<Outcome> {
   }
 }
 
+/** The registration form, filled in and sent: the portal emails a link to finish it. */
+async function register(email: string): Promise<Outcome> {
+  try {
+    const form = await page(`${proxyUrl}/en/register`, '');
+    if (form.status !== 200) return tryAgain.test(form.html) ? 'try-again' : unclear(`register ${form.status} ${text(form.html)}`);
+    const body = formWith(form.html, 'identifier', 'register');
+    for (const [name, value] of Object.entries({ name: 'New Citizen', identifier: email, password })) body.append(name, value);
+    const response = await send(`${proxyUrl}/en/register`, { method: 'POST', body });
+    const answer = await response.text();
+    if (response.status === 303 && response.headers.get('location')?.endsWith('/register/sent?by=email')) return 'confirmed';
+    return tryAgain.test(answer) ? 'try-again' : unclear(`registered ${response.status} ${text(answer)}`);
+  } catch (error) {
+    return unclear(`register: network ${(error as Error).message} ${String((error as Error).cause)}`);
+  }
+}
+
+/** The link in the registration email, followed: its button makes the account and signs in. */
+async function finishRegistration(email: string): Promise<Outcome> {
+  let link = '';
+  await until(`the registration email to ${email} arrives`, async () => {
+    const mail = mailbox.messages.find((m) => [m.to ?? []].flat().some((a) => a.value.some((v) => v.address === email)) && /\/register\/finish\//.test(m.text ?? ''));
+    link = /https?:\/\/\S+\/register\/finish\/[\w-]+/.exec(mail?.text ?? '')?.[0] ?? '';
+    return link !== '';
+  }, 60);
+  try {
+    const finish = await page(link, '');
+    // Already used: the account was made by an answer that was lost; its owner signs in.
+    if (finish.html.includes('already been used')) return (await signInOverHttp(proxyUrl, email, password)) ? 'confirmed' : 'unclear';
+    if (finish.status !== 200) return tryAgain.test(finish.html) ? 'try-again' : unclear(`finish ${finish.status} ${text(finish.html)}`);
+    const response = await send(link, { method: 'POST', body: formAt(finish.html, 'Create my account') });
+    const answer = await response.text();
+    if (response.status === 303 && response.headers.get('location')?.endsWith('/account?created=1')) return 'confirmed';
+    return tryAgain.test(answer) ? 'try-again' : unclear(`finished ${response.status} ${text(answer)}`);
+  } catch (error) {
+    return unclear(`finish: network ${(error as Error).message} ${String((error as Error).cause)}`);
+  }
+}
+
 /** Tries again as a person told to would, a few times, a second apart: it must then succeed. */
 async function withRetries(act: () => Promise<Outcome>, counted: keyof typeof errors): Promise<Outcome> {
   let outcome = await act();
@@ -331,6 +370,17 @@ async function citizenLoop(person: Citizen, deadline: number): Promise<void> {
     filed.add(id);
     // Every second applicant pays the fee straight away.
     if (filed.size % 2 === 0 && (await withRetries(() => pay(id, person.cookie), 'pay')) === 'confirmed') paid.add(id);
+  }
+}
+
+const registered = new Set<string>();
+
+/** New people register one after another (fewer than the hourly allowance of one address). */
+async function registrationLoop(deadline: number): Promise<void> {
+  for (let n = 0; n < 30 && Date.now() < deadline; n++) {
+    const email = `cluster-new-${n}-${randomUUID()}@example.com`;
+    if ((await withRetries(() => register(email), 'register')) !== 'confirmed') continue;
+    if ((await withRetries(() => finishRegistration(email), 'register')) === 'confirmed') registered.add(email);
   }
 }
 
@@ -418,11 +468,12 @@ test('under a mixed load, with an instance and a worker killed, nothing confirme
     ...loadCitizens.map((person) => citizenLoop(person, deadline)),
     ...clerkCookies.map((clerk) => clerkLoop(clerk, deadline)),
     ...Array.from({ length: trackers }, () => trackerLoop(deadline)),
+    registrationLoop(deadline),
     faults,
   ]);
   const minutes = (Date.now() - started) / 60_000;
   console.log(
-    `cluster load: ${minutes.toFixed(2)} min, ${filed.size} applications filed (${(filed.size / minutes).toFixed(0)}/min, ${submittedFirstTry} on the first try), ${paid.size} paid, ` +
+    `cluster load: ${minutes.toFixed(2)} min, ${filed.size} applications filed (${(filed.size / minutes).toFixed(0)}/min, ${submittedFirstTry} on the first try), ${paid.size} paid, ${registered.size} registered, ` +
       `${approved.size} approved, ${tracked} trackings; page p95 ${p95(pageTimes).toFixed(0)} ms over ${pageTimes.length} pages; ` +
       `"try again" answers or failures: ${JSON.stringify(errors)}; sent again by the client after a closed connection: ${resent}; pages loaded again: ${reloaded}; unclear: ${unclearAnswers.length}`,
     unclearAnswers.slice(0, 10),
@@ -443,6 +494,10 @@ test('under a mixed load, with an instance and a worker killed, nothing confirme
   expect(applications.map((a) => a.id).sort()).toEqual([...filed].sort());
   for (const a of applications) expect(a.events.filter((e) => e.type === 'submitted'), a.id).toHaveLength(1);
   expect(new Set(applications.map((a) => a.reference)).size).toBe(applications.length);
+
+  // Every person who registered has one account, their address proven by the link.
+  expect(registered.size).toBeGreaterThan(0);
+  for (const email of registered) expect((await db.user.findMany({ where: { email } })).map((u) => Boolean(u.emailVerifiedAt)), email).toEqual([true]);
 
   // Every payment the bank confirmed is recorded once, with its receipt.
   const payments = await db.payment.findMany({ where: { status: 'paid' }, select: { applicationId: true, receiptNumber: true } });
