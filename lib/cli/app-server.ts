@@ -12,6 +12,7 @@
 //   connections, finishes the requests in flight and exits 0.
 // Usage: node --import tsx lib/cli/app-server.ts [--port 3000] [--hostname ::]  (PORT too).
 import http from 'node:http';
+import net, { type Socket } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clientAddressHeader, clientAddressOf, isTrustedProxy, normalizeAddress, trustedProxies } from '@/lib/auth/client-address';
@@ -44,7 +45,15 @@ const routeOf = routePatterns(distDir);
 const { httpRequestDuration } = metrics();
 
 let stopping = false;
+// Connections without a request in progress: kept alive after an answer (closed at once when
+// stopping), or just accepted (given a moment to send theirs). Not Node's closeIdleConnections,
+// which server.close() calls: it closes both at once, failing a request a proxy had just sent.
+const waiting = new Set<Socket>();
+const fresh = new Set<Socket>();
 const server = http.createServer((request, response) => {
+  const socket = request.socket;
+  waiting.delete(socket);
+  fresh.delete(socket);
   const started = process.hrtime.bigint();
   const peer = request.socket.remoteAddress;
   const forwardedId = peer && isTrustedProxy(normalizeAddress(peer), proxies) ? acceptedRequestId(request.headers[requestIdHeader]) : undefined;
@@ -59,8 +68,8 @@ const server = http.createServer((request, response) => {
     const route = routeOf(new URL(request.url ?? '/', 'http://portal.invalid').pathname);
     const status = response.writableFinished ? String(response.statusCode) : 'aborted';
     httpRequestDuration.observe({ method: request.method ?? 'GET', route, status }, Number(process.hrtime.bigint() - started) / 1e9);
-    // Its connection is idle now: while stopping, close it rather than wait for its keep-alive to end.
-    if (stopping) setImmediate(() => server.closeIdleConnections());
+    // While stopping, Connection: close ends it after the answer.
+    if (!stopping && !socket.destroyed) waiting.add(socket);
   });
   runWithRequest({ requestId }, () =>
     handle(request, response).catch((error: unknown) => {
@@ -68,6 +77,13 @@ const server = http.createServer((request, response) => {
       if (!response.headersSent) response.writeHead(500).end();
     }),
   );
+});
+server.on('connection', (socket: Socket) => {
+  fresh.add(socket);
+  socket.once('close', () => {
+    fresh.delete(socket);
+    waiting.delete(socket);
+  });
 });
 server.listen(port, hostname, () => {
   log.info({ port }, 'serving the build');
@@ -79,12 +95,18 @@ const stop = (signal: NodeJS.Signals) => {
   stopping = true;
   markDraining();
   log.info({ signal }, 'stopping: no new connections; finishing the requests in flight');
-  // close() stops listening at once and calls back when the last connection has ended.
-  server.close(() => {
-    log.info('every request finished; exiting');
-    void app.close().finally(() => process.exit(0));
+  // Stops listening, and calls back when the last connection has ended. After one turn of the
+  // event loop, in which connections the kernel has already accepted are taken: closing the
+  // listener resets those still queued, failing the requests a proxy has sent on them.
+  setImmediate(() => {
+    net.Server.prototype.close.call(server, () => {
+      log.info('every request finished; exiting');
+      void app.close().finally(() => process.exit(0));
+    });
+    for (const socket of waiting) socket.destroy();
+    // A request sent on a connection accepted before the stop has arrived by now.
+    setTimeout(() => [...fresh, ...waiting].forEach((socket) => socket.destroy()), 2_000).unref();
   });
-  server.closeIdleConnections();
   setTimeout(() => {
     log.warn({ gracePeriodMs }, 'requests still running after the grace period; exiting');
     process.exit(1);

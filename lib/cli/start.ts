@@ -256,9 +256,7 @@ async function main(): Promise<void> {
     (app, i): Slot => ({
       name: `App instance ${i + 1} (port ${app.port})`,
       start: () => runScript('app-server.ts', appEnv, ['--port', String(app.port), '--hostname', app.host]),
-      // Answering, and then the proxy's two good checks (lib/operations/haproxy.ts) later back
-      // in its rotation: only then may the next instance stop.
-      answering: () => untilHealthy(`http://${app.host}:${app.port}/api/health`).then(() => new Promise((r) => setTimeout(r, 3_000))),
+      answering: () => untilHealthy(`http://${app.host}:${app.port}/api/health`),
     }),
   );
   for (const slot of appSlots) keep(slot);
@@ -292,7 +290,12 @@ async function main(): Promise<void> {
         await exited;
         slot.restarting = false;
         supervise(slot);
-        await slot.answering?.();
+        if (slot.answering) {
+          await slot.answering();
+          // HAProxy counts it in only after two good health checks a second apart
+          // (lib/operations/haproxy.ts): stopping the next one sooner would leave none.
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+        }
       }
       log('Rolling restart done.');
     })()

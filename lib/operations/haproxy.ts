@@ -3,6 +3,9 @@
 // rules. Why HAProxy rather than nginx: it checks each instance's health itself and, when an
 // instance has died, sends a request whose connection was refused to another one; it also makes
 // a unique request id without a module.
+import en from '@/lib/i18n/messages/en.json';
+import km from '@/lib/i18n/messages/km.json';
+
 export interface Backend {
   host: string;
   port: number;
@@ -18,6 +21,14 @@ export interface ProxyLayout {
 }
 
 const address = ({ host, port }: Backend) => `${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+// The page a person sees when no instance answered: the portal's own error text in both
+// languages, with its "try again", not HAProxy's page in English. In HAProxy's quotes: \ and " escaped.
+function errorPage(): string {
+  const html = `<!doctype html><html lang="km"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${km.errorPage.title}</title>`
+    + `<h1>${km.errorPage.title}</h1><p>${km.errorPage.body}</p><h1 lang="en">${en.errorPage.title}</h1><p lang="en">${en.errorPage.body}</p></html>`;
+  return `"${html.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+}
 
 export function haproxyConfig({ listen, apps, lookup }: ProxyLayout): string {
   const servers = (name: string, backends: readonly Backend[]) =>
@@ -38,11 +49,22 @@ defaults
   # A busy instance answers its health check late rather than never: not a reason to drop it.
   timeout check 3s
   # A request whose connection to an instance was refused or reset before it was sent (the
-  # instance died or is stopping) is sent to another instance. Only then: a request that reached
+  # instance died or is stopping) is sent to another instance. So is a GET the instance closed
+  # without a word (it died, or it stopped listening just as the connection came: the kernel
+  # resets those still queued); a GET changes nothing. Only then: another request that reached
   # an instance is never sent twice, so a submission or a payment is never repeated here.
   retries 3
-  retry-on conn-failure
+  retry-on conn-failure empty-response
   option redispatch
+  # Each request to an instance on a connection of its own (clients keep theirs alive): a kept
+  # connection that a stopping instance closes just as a request is sent on it would otherwise
+  # fail that request, and HAProxy would answer by closing the client's connection without a
+  # word. A new one is refused instead, and sent to another instance, so that a rolling restart
+  # fails nothing; and a request in flight when an instance dies gets the page below.
+  option http-server-close
+  # What a person sees when no instance answered (502: the one with the request died; 503:
+  # none is up; 504: too slow).
+${[502, 503, 504].map((status) => `  http-error status ${status} content-type "text/html; charset=utf-8" string ${errorPage()}`).join('\n')}
 
 frontend portal
   bind ${address(listen)}${listen.host === '::' ? ' v4v6' : ''}
@@ -57,6 +79,7 @@ ${lookup ? '  use_backend lookup if { path /api/track }\n' : ''}  default_backen
 
 backend app
   balance roundrobin
+  http-request disable-l7-retry unless METH_GET
   option httpchk GET /api/health
   http-check expect status 200
 ${servers('app', apps)}

@@ -23,12 +23,20 @@ export async function confirmSandboxPayment(locale: string, billNumber: string):
     transactionId: `SANDBOX-${randomUUID()}`,
     paidAt: new Date().toISOString(),
   });
-  const response = await fetch(`${publicAddress()}/api/payments/callback`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body) },
-    body,
-  });
-  const { outcome } = (await response.json()) as { outcome: string };
-  if (!response.ok) redirect(`/${locale}/sandbox-bank?bill=${encodeURIComponent(billNumber)}&refused=${encodeURIComponent(outcome)}`);
+  // As a bank's notification service does, the same message is sent again until the portal
+  // answers it (the instance that took it may have died): a replay is recorded once.
+  let answer: { ok: boolean; outcome: string } | null = null;
+  for (let attempt = 0; attempt < 5 && !answer; attempt++) {
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, 1_000));
+    answer = await fetch(`${publicAddress()}/api/payments/callback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Signature': signBody(body) },
+      body,
+    })
+      .then(async (response) => (response.status < 500 ? { ok: response.ok, outcome: ((await response.json()) as { outcome: string }).outcome } : null))
+      .catch(() => null);
+  }
+  const outcome = answer?.outcome ?? 'unavailable';
+  if (!answer?.ok) redirect(`/${locale}/sandbox-bank?bill=${encodeURIComponent(billNumber)}&refused=${encodeURIComponent(outcome)}`);
   redirect(`/${locale}/applications/${bill.applicationId}?paid=1`);
 }
