@@ -217,12 +217,14 @@ let resent = 0;
  * file a submission once, though the dead instance may have filed it already.
  */
 async function send(url: string, init: RequestInit = {}): Promise<Response> {
+  // A form's post names the page's origin, which the portal checks.
+  const headers = { ...(init.headers as Record<string, string>), ...(init.method === 'POST' ? { origin: new URL(url).origin } : {}) };
   try {
-    return await fetch(url, { redirect: 'manual', ...init });
+    return await fetch(url, { redirect: 'manual', ...init, headers });
   } catch (error) {
     if (!/other side closed/.test(String((error as Error).cause))) throw error;
     resent++;
-    return fetch(url, { redirect: 'manual', ...init });
+    return fetch(url, { redirect: 'manual', ...init, headers });
   }
 }
 
@@ -287,8 +289,15 @@ async function pay(id: string, cookie: string): Promise<Outcome> {
     if (bank.status !== 200) return tryAgain.test(bank.html) ? 'try-again' : unclear(`bank ${bank.status} ${text(bank.html)}`);
     const response = await send(bankUrl, { method: 'POST', body: formAt(bank.html, decodeURIComponent(number)), headers: { cookie } });
     const answer = await response.text();
-    if (response.status === 303 && response.headers.get('location')?.endsWith(`/applications/${id}?paid=1`)) return 'confirmed';
-    return tryAgain.test(answer) ? 'try-again' : unclear(`paid ${response.status} ${response.headers.get('location')} ${text(answer)}`);
+    const location = response.headers.get('location') ?? '';
+    if (response.status === 303 && location.endsWith(`/applications/${id}?paid=1`)) return 'confirmed';
+    // "Already paid": the first press was recorded but its answer lost (the browser sent it again,
+    // a new payment to the sandbox bank). The person looks at the application: paid.
+    if (response.status === 303 && location.endsWith('refused=already-paid')) {
+      const again = await page(`${proxyUrl}/en/applications/${id}/pay`, cookie);
+      return again.status === 307 ? 'confirmed' : unclear(`already paid, but the pay page answers ${again.status}`);
+    }
+    return tryAgain.test(answer) ? 'try-again' : unclear(`paid ${response.status} ${location} ${text(answer)}`);
   } catch (error) {
     return unclear(`pay: network ${(error as Error).message} ${String((error as Error).cause)}`);
   }
@@ -318,15 +327,19 @@ async function finishRegistration(email: string): Promise<Outcome> {
     link = /https?:\/\/\S+\/register\/finish\/[\w-]+/.exec(mail?.text ?? '')?.[0] ?? '';
     return link !== '';
   }, 60);
+  // Already used: the account was made by a request whose answer was lost (the browser sent it
+  // again); the page says so and that its owner signs in, which they do.
+  const used = async () => ((await page(link, '')).html.includes('already been used') && (await signInOverHttp(proxyUrl, email, password)) ? 'confirmed' : unclear(`${link} neither works nor says it was used`));
   try {
     const finish = await page(link, '');
-    // Already used: the account was made by an answer that was lost; its owner signs in.
-    if (finish.html.includes('already been used')) return (await signInOverHttp(proxyUrl, email, password)) ? 'confirmed' : 'unclear';
+    if (finish.html.includes('already been used')) return await used();
     if (finish.status !== 200) return tryAgain.test(finish.html) ? 'try-again' : unclear(`finish ${finish.status} ${text(finish.html)}`);
     const response = await send(link, { method: 'POST', body: formAt(finish.html, 'Create my account') });
     const answer = await response.text();
-    if (response.status === 303 && response.headers.get('location')?.endsWith('/account?created=1')) return 'confirmed';
-    return tryAgain.test(answer) ? 'try-again' : unclear(`finished ${response.status} ${text(answer)}`);
+    const location = response.headers.get('location') ?? '';
+    if (response.status === 303 && location.endsWith('/account?created=1')) return 'confirmed';
+    if (response.status === 303 && link.endsWith(location)) return await used();
+    return tryAgain.test(answer) ? 'try-again' : unclear(`finished ${response.status} ${location} ${text(answer)}`);
   } catch (error) {
     return unclear(`finish: network ${(error as Error).message} ${String((error as Error).cause)}`);
   }
