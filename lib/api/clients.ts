@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { addressRanges, inRanges } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { lockedMinutes, recordFailure } from '@/lib/auth/throttle';
 import { db, query } from '@/lib/db/client';
 import { apiScopes, type ApiClientActor, type ApiScope } from '@/lib/policy/policy';
 
@@ -68,16 +69,23 @@ const callsFrom = (allowedIps: readonly string[], address: string) => allowedIps
 
 export type TokenGrant =
   | { ok: true; accessToken: string; expiresIn: number; scope: string }
-  | { ok: false; error: 'invalid_client' | 'invalid_scope' };
+  | { ok: false; error: 'invalid_client' | 'invalid_scope' }
+  | { ok: false; error: 'limited'; minutes: number };
 
 /**
  * The token endpoint's decision. A wrong id, a wrong secret, a revoked client and a call from
- * outside its ranges are one answer (invalid_client) after the same argon2 work.
+ * outside its ranges are one answer (invalid_client) after the same argon2 work; too many of
+ * them from one address lock it for a while (lib/auth/throttle.ts).
  */
 export async function grantAccessToken(clientId: string, secret: string, scope: string | undefined, address: string): Promise<TokenGrant> {
+  const minutes = await lockedMinutes({ apiClientAddress: address });
+  if (minutes) return { ok: false, error: 'limited', minutes };
   const client = uuid.test(clientId) ? await db.apiClient.findUnique({ where: { id: clientId } }) : null;
   const proven = await verifyPassword(client?.secretHash, secret);
-  if (!client || !proven || client.revokedAt || !callsFrom(client.allowedIps, address)) return { ok: false, error: 'invalid_client' };
+  if (!client || !proven || client.revokedAt || !callsFrom(client.allowedIps, address)) {
+    await recordFailure({ apiClientAddress: address });
+    return { ok: false, error: 'invalid_client' };
+  }
   const held = client.scopes.filter(isScope);
   const asked = scope === undefined ? held : [...new Set(scope.split(' ').filter(Boolean))];
   if (asked.length === 0 || asked.some((s) => !isScope(s) || !held.includes(s))) return { ok: false, error: 'invalid_scope' };
