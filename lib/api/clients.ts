@@ -6,7 +6,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { addressRanges, inRanges } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { db } from '@/lib/db/client';
+import { lockedMinutes, recordFailure } from '@/lib/auth/throttle';
+import { db, query } from '@/lib/db/client';
 import { apiScopes, type ApiClientActor, type ApiScope } from '@/lib/policy/policy';
 
 export const accessTokenSeconds = 600;
@@ -68,16 +69,23 @@ const callsFrom = (allowedIps: readonly string[], address: string) => allowedIps
 
 export type TokenGrant =
   | { ok: true; accessToken: string; expiresIn: number; scope: string }
-  | { ok: false; error: 'invalid_client' | 'invalid_scope' };
+  | { ok: false; error: 'invalid_client' | 'invalid_scope' }
+  | { ok: false; error: 'limited'; minutes: number };
 
 /**
  * The token endpoint's decision. A wrong id, a wrong secret, a revoked client and a call from
- * outside its ranges are one answer (invalid_client) after the same argon2 work.
+ * outside its ranges are one answer (invalid_client) after the same argon2 work; too many of
+ * them from one address lock it for a while (lib/auth/throttle.ts).
  */
 export async function grantAccessToken(clientId: string, secret: string, scope: string | undefined, address: string): Promise<TokenGrant> {
+  const minutes = await lockedMinutes({ apiClientAddress: address });
+  if (minutes) return { ok: false, error: 'limited', minutes };
   const client = uuid.test(clientId) ? await db.apiClient.findUnique({ where: { id: clientId } }) : null;
   const proven = await verifyPassword(client?.secretHash, secret);
-  if (!client || !proven || client.revokedAt || !callsFrom(client.allowedIps, address)) return { ok: false, error: 'invalid_client' };
+  if (!client || !proven || client.revokedAt || !callsFrom(client.allowedIps, address)) {
+    await recordFailure({ apiClientAddress: address });
+    return { ok: false, error: 'invalid_client' };
+  }
   const held = client.scopes.filter(isScope);
   const asked = scope === undefined ? held : [...new Set(scope.split(' ').filter(Boolean))];
   if (asked.length === 0 || asked.some((s) => !isScope(s) || !held.includes(s))) return { ok: false, error: 'invalid_scope' };
@@ -90,25 +98,25 @@ export async function grantAccessToken(clientId: string, secret: string, scope: 
   return { ok: true, accessToken, expiresIn: accessTokenSeconds, scope: asked.join(' ') };
 }
 
-/** The client behind a request's bearer token: null when it is missing, unknown, expired, revoked or called from elsewhere. */
+/**
+ * The client behind a request's bearer token: null when it is missing, unknown, expired, revoked
+ * or called from elsewhere. On every read, so one plain query rather than Prisma's.
+ */
 export async function clientOfToken(authorization: string | null, address: string): Promise<(ApiClientActor & { requestsPerMinute: number }) | null> {
   const token = /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
   if (!token) return null;
-  const found = await db.apiAccessToken.findUnique({
-    where: { tokenHash: sha256(token) },
-    select: {
-      expiresAt: true,
-      scopes: true,
-      client: { select: { id: true, institutionKm: true, institutionEn: true, organisationId: true, allowedIps: true, revokedAt: true, requestsPerMinute: true } },
-    },
-  });
-  if (!found || found.expiresAt <= new Date() || found.client.revokedAt || !callsFrom(found.client.allowedIps, address)) return null;
-  const { client } = found;
+  const [found] = await query<{ id: string; institutionKm: string; institutionEn: string; organisationId: string | null; allowedIps: string[]; requestsPerMinute: number; scopes: string[] }>(
+    `select c.id, c."institutionKm", c."institutionEn", c."organisationId", c."allowedIps", c."requestsPerMinute", t.scopes
+     from "ApiAccessToken" t join "ApiClient" c on c.id = t."clientId"
+     where t."tokenHash" = $1 and t."expiresAt" > now() and c."revokedAt" is null`,
+    [sha256(token)],
+  );
+  if (!found || !callsFrom(found.allowedIps, address)) return null;
   return {
-    clientId: client.id,
-    institution: { km: client.institutionKm, en: client.institutionEn },
-    organisationId: client.organisationId,
+    clientId: found.id,
+    institution: { km: found.institutionKm, en: found.institutionEn },
+    organisationId: found.organisationId,
     scopes: found.scopes.filter(isScope),
-    requestsPerMinute: client.requestsPerMinute,
+    requestsPerMinute: found.requestsPerMinute,
   };
 }

@@ -5,7 +5,8 @@ import { db } from '@/lib/db/client';
 
 // Failures per key within the window before it locks: guesses at one account, sign-in failures
 // from one address, wrong tracking codes from one address, wrong second-factor codes of one
-// member of staff, and wrong holder names typed on the verification page from one address.
+// member of staff, wrong holder names typed on the verification page from one address, and
+// failed token requests of API clients from one address (each costs an argon2 hash).
 // Then actions counted whether they succeed or not (takeAllowance), per hour: new accounts from
 // one address (generous, because a mobile operator puts many phones behind one address; it
 // stops scripted mass sign-ups), and invitations, each an email with words its sender chose,
@@ -16,6 +17,7 @@ export const limits = {
   account: 5,
   address: 30,
   tracking: 20,
+  apiClientAddress: 30,
   secondFactor: 5,
   holderName: 10,
   registration: 50,

@@ -13,7 +13,7 @@
 // the applicant is asked for more, and ends approved or rejected. The department that holds
 // the current stage holds the file (`currentDepartmentId`); a decided file has none.
 import 'server-only';
-import { db } from '@/lib/db/client';
+import { db, query } from '@/lib/db/client';
 import type { ApplicationStatus, EventVisibility, Prisma, Role, StageStatus } from '@/lib/db/generated/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
@@ -513,7 +513,11 @@ export async function recordView(
 export async function recordClientRead(client: ApiClientActor, applicationIds: readonly string[], part?: 'licence'): Promise<void> {
   if (applicationIds.length === 0) return;
   const data = { apiClient: client.clientId, institution: client.institution, ...(part ? { part } : {}) };
-  await db.applicationEvent.createMany({ data: applicationIds.map((applicationId) => ({ applicationId, type: 'record_viewed', visibility: 'internal' as const, data })) });
+  // On every API read: one plain statement (the audit trigger chains each row as always).
+  await query(
+    `insert into "ApplicationEvent" ("applicationId", type, visibility, data) select unnest($1::uuid[]), 'record_viewed', 'internal', $2::jsonb`,
+    [applicationIds, JSON.stringify(data)],
+  );
 }
 
 /** Records the bank's confirmation of the fee on the timeline, and tells the applicant. */

@@ -179,3 +179,20 @@ test('the Ministry of Economy and Finance reads fee receipts by date range, page
   expect(expectProblem(await finance.receipts({ from: '2025-03-11', to: '2025-03-10' }), 400, 'invalid-parameter').invalidParams).toEqual([{ name: 'to' }]);
   expectProblem(await finance.receipts({ from: '2024-01-01', to: '2025-03-10' }), 400, 'invalid-parameter');
 });
+
+test('failed token requests from one address lock it for a while, with Retry-After', async () => {
+  const client = await newClient(['licences:read']);
+  expect((await PortalApi.requestToken(baseUrl, { id: client.id, secret: 'wrong' })).status).toBe(401);
+  // This client's address (the only one here), locked as thirty failures would lock it.
+  const counted = { key: { startsWith: 'apiClientAddress:' } };
+  expect(await db.signInThrottle.count({ where: counted })).toBe(1);
+  await db.signInThrottle.updateMany({ where: counted, data: { lockedUntil: new Date(Date.now() + 5 * 60_000) } });
+  try {
+    const locked = await PortalApi.requestToken(baseUrl, client);
+    expect(locked).toMatchObject({ status: 429, error: { error: 'temporarily_unavailable' } });
+    expect(locked.headers.get('retry-after')).toBe('300');
+  } finally {
+    await db.signInThrottle.deleteMany({ where: counted });
+  }
+  expect((await PortalApi.requestToken(baseUrl, client)).status).toBe(200);
+});

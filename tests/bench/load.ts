@@ -1,3 +1,7 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 // A small closed-loop load generator: `connections` clients each send one request after another
 // for `seconds`, to servers on this machine only. Prints what a person would ask: how many
 // requests a second, and how long the slow ones take.
@@ -32,4 +36,18 @@ export async function load(send: () => Promise<boolean>, { connections = 16, sec
 
 export function describe(result: LoadResult): string {
   return `${result.perSecond.toFixed(0).padStart(5)} req/s, median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms (${result.requests} requests, ${result.errors} errors)`;
+}
+
+/**
+ * A floor to measure against: `source`, a plain node:http + pg server (an ES module that listens on
+ * PORT and sends 'ready'), run in its own process as the portal is, so that the load generator
+ * does not share its event loop.
+ */
+export async function startFloor(name: string, source: string, databaseUrl: string, port: number): Promise<ChildProcess> {
+  const file = path.resolve(import.meta.dirname, '../.tmp', `${name}-floor.mjs`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, source);
+  const child = fork(file, { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: 'ignore' });
+  await new Promise((resolve) => child.once('message', resolve));
+  return child;
 }

@@ -1,6 +1,7 @@
 // `npm run bench` (or `npm run bench -- dashboard` for one; `-- --smoke` for the small size that
 // `npm test` runs, see size.ts): builds the tests' build first. Prints figures; fails only when a
 // benchmark cannot run to its end.
+import { measureApi } from './api';
 import { measureClientJs } from './client-js';
 import { measureCluster } from './cluster';
 import { measureDashboard } from './dashboard';
@@ -23,6 +24,7 @@ const served = await serveBuild().catch(async (error: unknown) => {
 try {
   if (empty) await measureClientJs(served, empty.baseUrl);
   if (wanted('tracking')) await measureTracking(served);
+  if (wanted('api')) await measureApi(served);
   if (wanted('queue')) await measureQueue(served);
   if (wanted('dashboard')) await measureDashboard(served);
   if (wanted('cluster')) await measureCluster(served);

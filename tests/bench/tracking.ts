@@ -1,10 +1,9 @@
 // Public tracking on the production build, beside the floor: a plain node:http + pg handler
 // doing the same indexed lookup. Target: at least half the floor's throughput.
-import { fork, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
-import { describe, load, type LoadResult } from './load';
+import { describe, load, startFloor, type LoadResult } from './load';
 import type { Served } from './serve';
 import { size } from './size';
 
@@ -48,15 +47,6 @@ http.createServer(async (request, response) => {
 }).listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('ready'));
 `;
 
-async function floorServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const file = path.join(projectDir, 'tests', '.tmp', 'tracking-floor.mjs');
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, floorSource);
-  const child = fork(file, { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: 'ignore' });
-  await new Promise((resolve) => child.once('message', resolve));
-  return child;
-}
-
 /** The fields the tracking form posts without JavaScript: its server action's hidden inputs. */
 async function trackingForm(baseUrl: string): Promise<[string, string][]> {
   const html = await (await fetch(`${baseUrl}/en/track`)).text();
@@ -67,7 +57,7 @@ export async function measureTracking(served: Served): Promise<void> {
   const references = await seed(served);
   const pick = () => references[Math.floor(Math.random() * references.length)]!;
 
-  const floor = await floorServer(served.databaseUrl, 3211);
+  const floor = await startFloor('tracking', floorSource, served.databaseUrl, 3211);
   const floorResult = await load(async () => {
     const response = await fetch(`http://127.0.0.1:3211/?reference=${pick()}&code=${code}`);
     await response.arrayBuffer();

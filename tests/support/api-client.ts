@@ -107,7 +107,7 @@ export type Scope = 'licences:read' | 'applications:read' | 'payments:read';
 /** The token endpoint's answer: a token, or OAuth's own error. */
 export type TokenAnswer =
   | { status: 200; token: { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }; headers: Headers }
-  | { status: 400 | 401; error: { error: string; error_description: string }; headers: Headers };
+  | { status: 400 | 401 | 429; error: { error: string; error_description: string }; headers: Headers };
 
 /** What a read answers: the resource, "not modified" for the ETag sent, or a problem. */
 export type Answer<T> =
@@ -142,7 +142,7 @@ export class PortalApi {
     const response = await fetch(new URL('/api/v1/oauth/token', baseUrl), { method: 'POST', headers, body: form });
     const body = await response.json();
     if (response.status === 200) return { status: 200, token: body, headers: response.headers };
-    if (response.status === 400 || response.status === 401) return { status: response.status, error: body, headers: response.headers };
+    if (response.status === 400 || response.status === 401 || response.status === 429) return { status: response.status, error: body, headers: response.headers };
     throw new Error(`the token endpoint answered ${response.status}`);
   }
 

@@ -129,6 +129,11 @@ function buildDocument() {
             '200': { description: 'The token. Keep it secret; ask for a new one when it expires.', content: { 'application/json': { schema: tokenResponse } } },
             '400': { description: 'invalid_request, unsupported_grant_type or invalid_scope.', content: { 'application/json': { schema: oauthError } } },
             '401': { description: 'invalid_client.', headers: z.object({ 'WWW-Authenticate': z.string() }), content: { 'application/json': { schema: oauthError } } },
+            '429': {
+              description: 'temporarily_unavailable: too many failed token requests from this address.',
+              headers: z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait.' }) }),
+              content: { 'application/json': { schema: oauthError } },
+            },
           },
         },
       },

@@ -3,7 +3,7 @@
 // licence or application it reads goes on that file's audit trail with the institution's name.
 import 'server-only';
 import { applicationOutcome } from '@/lib/applications/outcome';
-import { db } from '@/lib/db/client';
+import { db, query } from '@/lib/db/client';
 import { standingOf } from '@/lib/licences/documents';
 import { factsOfSignedText } from '@/lib/licences/facts';
 import { clientCan, clientReach, type ApiClientActor } from '@/lib/policy/policy';
@@ -12,36 +12,42 @@ import { recordClientRead } from '@/lib/workflow/machine';
 import { decodeCursor, encodeCursor } from './http';
 import type { ApplicationRecord, Licence, Receipt } from './schemas';
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
+interface LicenceRow {
+  number: string;
+  holderName: string;
+  issuedAt: Date;
+  validFrom: string;
+  validUntil: string | null;
+  signedFields: string;
+  status: 'valid' | 'revoked';
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  applicationId: string;
+  organisationId: string | null;
+  serviceVersionId: string;
+  serviceCode: string;
+  nationalIdNumber: string | null;
+}
 
-const licenceFields = {
-  number: true,
-  holderName: true,
-  issuedAt: true,
-  validFrom: true,
-  validUntil: true,
-  signedFields: true,
-  status: true,
-  revokedAt: true,
-  revokedReason: true,
-  application: { select: { id: true, organisationId: true, serviceVersionId: true, service: { select: { code: true } }, applicant: { select: { nationalIdNumber: true } } } },
-} as const;
-
-type LicenceRow = NonNullable<Awaited<ReturnType<typeof findLicence>>>;
-const findLicence = (number: string) => db.licence.findUnique({ where: { number }, select: licenceFields });
+// One joined statement per read (licences are read on every roadside check). Days come as text
+// and instants as UTC, whatever the time zone of the process that parses them.
+const licenceSelect = `select l.number, l."holderName", l."issuedAt" at time zone 'UTC' as "issuedAt", l."validFrom"::text as "validFrom",
+    l."validUntil"::text as "validUntil", l."signedFields", l.status, l."revokedAt" at time zone 'UTC' as "revokedAt", l."revokedReason",
+    a.id as "applicationId", a."organisationId", a."serviceVersionId", s.code as "serviceCode", u."nationalIdNumber"
+  from "Licence" l join "Application" a on a.id = l."applicationId" join "Service" s on s.id = a."serviceId" join "User" u on u.id = a."applicantId"`;
 
 async function licenceResource(row: LicenceRow): Promise<Licence> {
-  const definition = await definitionOfVersion(row.application.serviceVersionId);
+  const definition = await definitionOfVersion(row.serviceVersionId);
   return {
     number: row.number,
-    status: standingOf(row),
-    service: row.application.service.code,
+    status: standingOf({ status: row.status, validUntil: row.validUntil ? new Date(`${row.validUntil}T00:00:00Z`) : null }),
+    service: row.serviceCode,
     document: definition.issues ?? definition.name,
     // A company's licence is held by the company: no person's ID number goes with it.
-    holder: { name: row.holderName, nationalIdNumber: row.application.organisationId ? null : row.application.applicant.nationalIdNumber },
+    holder: { name: row.holderName, nationalIdNumber: row.organisationId ? null : row.nationalIdNumber },
     issuedAt: row.issuedAt.toISOString(),
-    validFrom: day(row.validFrom),
-    validUntil: row.validUntil ? day(row.validUntil) : null,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
     facts: factsOfSignedText(definition, row.signedFields).map(({ label, value }) => ({ label, value })),
     revokedAt: row.revokedAt?.toISOString() ?? null,
     revokedReason: row.revokedReason,
@@ -50,9 +56,9 @@ async function licenceResource(row: LicenceRow): Promise<Licence> {
 
 /** One licence with its holder, recorded as read by the client's institution. */
 export async function readLicence(client: ApiClientActor, number: string): Promise<Licence | null> {
-  const row = await findLicence(number);
-  if (!row || !clientCan(client, 'licence.read', row.application)) return null;
-  await recordClientRead(client, [row.application.id], 'licence');
+  const [row] = await query<LicenceRow>(`${licenceSelect} where l.number = $1`, [number]);
+  if (!row || !clientCan(client, 'licence.read', row)) return null;
+  await recordClientRead(client, [row.applicationId], 'licence');
   return licenceResource(row);
 }
 
@@ -60,16 +66,16 @@ export async function readLicence(client: ApiClientActor, number: string): Promi
 export async function licencesOfHolder(client: ApiClientActor, nationalIdNumber: string): Promise<LicenceRow[]> {
   const reach = clientReach(client, 'licence.read');
   if (reach === 'none') return [];
-  return db.licence.findMany({
-    where: { application: { organisationId: reach === 'all' ? null : reach.organisationId, applicant: { nationalIdNumber } } },
-    select: licenceFields,
-    orderBy: { number: 'asc' },
-  });
+  // A person's own licences, or (for a company's client) those its company holds through them.
+  return query<LicenceRow>(`${licenceSelect} where u."nationalIdNumber" = $1 and a."organisationId" is not distinct from $2 order by l.number`, [
+    nationalIdNumber,
+    reach === 'all' ? null : reach.organisationId,
+  ]);
 }
 
 /** A page of licencesOfHolder, recorded as read. */
 export async function readLicences(client: ApiClientActor, rows: LicenceRow[]): Promise<Licence[]> {
-  await recordClientRead(client, rows.map((r) => r.application.id), 'licence');
+  await recordClientRead(client, rows.map((r) => r.applicationId), 'licence');
   return Promise.all(rows.map(licenceResource));
 }
 

@@ -196,7 +196,7 @@ export type TokenResponse = z.output<typeof tokenResponse>;
 
 export const oauthError = z
   .object({
-    error: z.enum(['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope']),
+    error: z.enum(['invalid_request', 'invalid_client', 'unsupported_grant_type', 'invalid_scope', 'temporarily_unavailable']),
     error_description: z.string(),
   })
   .meta({ id: 'OAuthError', description: "The token endpoint's errors, in OAuth 2.0's own form (RFC 6749 section 5.2)." });

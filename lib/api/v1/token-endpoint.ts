@@ -13,12 +13,14 @@ const descriptions = {
   invalid_client: 'The client is unknown, its secret is wrong, it was revoked, or it called from outside its allowed addresses.',
   unsupported_grant_type: 'Only grant_type=client_credentials is offered.',
   invalid_scope: "Ask only for scopes the client holds (licences:read, applications:read, payments:read), space-separated.",
+  temporarily_unavailable: 'Too many failed token requests came from this address: wait as long as Retry-After says, then try again.',
 } as const satisfies Record<OAuthError['error'], string>;
 
 const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
-function oauthError(error: OAuthError['error']): Response {
+function oauthError(error: OAuthError['error'], retryAfterSeconds?: number): Response {
   const body: OAuthError = { error, error_description: descriptions[error] };
+  if (retryAfterSeconds !== undefined) return Response.json(body, { status: 429, headers: { ...noStore, 'Retry-After': String(retryAfterSeconds) } });
   // RFC 6749 5.2: a client that authenticated with HTTP Basic is answered 401 with the challenge.
   const headers = error === 'invalid_client' ? { ...noStore, 'WWW-Authenticate': 'Basic realm="api"' } : noStore;
   return Response.json(body, { status: error === 'invalid_client' ? 401 : 400, headers });
@@ -51,7 +53,7 @@ export async function tokenEndpoint(request: Request): Promise<Response> {
   const client = credentials(request, form);
   if (!client) return oauthError('invalid_client');
   const grant = await grantAccessToken(client.id, client.secret, parsed.data.scope, await clientAddress(request.headers));
-  if (!grant.ok) return oauthError(grant.error);
+  if (!grant.ok) return grant.error === 'limited' ? oauthError('temporarily_unavailable', grant.minutes * 60) : oauthError(grant.error);
   const answer: TokenResponse = { access_token: grant.accessToken, token_type: 'Bearer', expires_in: grant.expiresIn, scope: grant.scope };
   return Response.json(answer, { headers: noStore });
 }
