@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { apiReferenceContentSecurityPolicy, documentContentSecurityPolicy, permissionsPolicy } from './lib/security/headers';
+import { apiReferenceContentSecurityPolicy, documentContentSecurityPolicy, everyAnswerHeaders } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -39,12 +39,7 @@ const config: NextConfig = {
   headers: async () => [
     {
       source: '/:path*',
-      headers: [
-        { key: 'X-Content-Type-Options', value: 'nosniff' },
-        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        { key: 'X-Frame-Options', value: 'DENY' },
-        { key: 'Permissions-Policy', value: permissionsPolicy },
-      ],
+      headers: Object.entries(everyAnswerHeaders).map(([key, value]) => ({ key, value })),
     },
     // Pages get their Content-Security-Policy (with a nonce) from proxy.ts; the webhooks and JSON
     // under /api, which the proxy skips, load and run nothing.

@@ -10,6 +10,7 @@ import { rolesNeedingSecondFactor } from '../lib/policy/policy';
 import { fixedHolidays } from '../lib/deadlines/holidays';
 import { seedServices } from '../lib/services/catalogue';
 import { departments } from '../lib/services/departments';
+import { importDefinition, publishDraft } from '../lib/services/publishing';
 
 export const demoPassword = 'Demo-Portal-2026';
 
@@ -35,33 +36,17 @@ export async function seedReferenceData(db: PrismaClient): Promise<void> {
   for (const d of departments) {
     await db.department.upsert({ where: { code: d.code }, update: { nameKm: d.nameKm, nameEn: d.nameEn }, create: d });
   }
-  const departmentIds = new Map((await db.department.findMany()).map((d) => [d.code, d.id]));
 
+  // Each service's definition file goes through the import path an administrator's file takes,
+  // and is published by the system when it changed since the system last published it (so a
+  // restart never undoes what administrators published since).
   for (const definition of seedServices) {
     await db.$transaction(async (tx) => {
-      const service = await tx.service.upsert({
-        where: { code: definition.code },
-        update: {},
-        create: { code: definition.code, departmentId: departmentIds.get(definition.department)! },
-      });
-      const latest = await tx.serviceVersion.findFirst({ where: { serviceId: service.id }, orderBy: { version: 'desc' } });
+      const latest = await tx.serviceVersion.findFirst({ where: { service: { code: definition.code }, publishedAt: { not: null }, publishedById: null }, orderBy: { version: 'desc' } });
       if (latest && isDeepStrictEqual(latest.definition, JSON.parse(JSON.stringify(definition)))) return;
-      await tx.serviceVersion.create({
-        data: {
-          serviceId: service.id,
-          version: (latest?.version ?? 0) + 1,
-          nameKm: definition.name.km,
-          nameEn: definition.name.en,
-          summaryKm: definition.summary.km,
-          summaryEn: definition.summary.en,
-          legalBasisKm: definition.legalBasis.km,
-          legalBasisEn: definition.legalBasis.en,
-          feeRiel: definition.feeRiel,
-          deadlineWorkingDays: definition.deadlineWorkingDays,
-          definition,
-          publishedAt: new Date(),
-        },
-      });
+      const imported = await importDefinition(tx, JSON.parse(JSON.stringify(definition)), null);
+      if (!imported.ok) throw new Error(`${definition.code}: ${JSON.stringify(imported.problems)}`);
+      await publishDraft(tx, definition.code, { publisherId: null, legalInstrument: null, effectiveFrom: null, reviewed: null });
     });
   }
 

@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useActionState, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { DateInput } from '@/components/ui/date-input';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -7,6 +7,7 @@ import { Field, Fieldset } from '@/components/ui/field';
 import { Checkboxes, Radios, Select, TextInput, type Option } from '@/components/ui/inputs';
 import type { Answers, Page } from '@/lib/services/answers';
 import { datePartsOf, partsInError } from '@/lib/services/date-answer';
+import type { FieldType } from '@/lib/services/field-types';
 import { isShown } from '@/lib/services/show-if';
 
 type Validator = typeof import('@/lib/services/answers');
@@ -14,7 +15,7 @@ type Validator = typeof import('@/lib/services/answers');
 /** A question as the browser shows it: already in the page's language. */
 export interface ClientField {
   key: string;
-  type: string;
+  type: FieldType;
   label: string;
   hint?: string;
   required: boolean;
@@ -30,7 +31,7 @@ export interface QuestionFormState {
   values?: Record<string, unknown>;
 }
 
-interface Texts {
+export interface QuestionFormTexts {
   saveAndContinue: string;
   saveAndComeBack: string;
   optional: string;
@@ -50,13 +51,115 @@ type Values = Record<string, unknown>;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-/** The id an error summary link jumps to: the first control of the question the error is about. */
-function targetId(field: ClientField, error: string): string {
-  if (field.type === 'radios' || field.type === 'checkboxes') return `${field.key}-${field.options?.[0]?.value}`;
-  if (field.type === 'address') return `${field.key}.province`;
-  if (field.type === 'date') return `${field.key}.${partsInError(error)[0]}`;
-  return field.key;
+interface InputProps {
+  field: ClientField;
+  label: ReactNode;
+  value: unknown;
+  /** The sentence shown, and the message key it is for. */
+  error?: string;
+  errorKey?: string;
+  texts: QuestionFormTexts;
+  provinces: Option[];
 }
+
+interface QuestionInput {
+  render(props: InputProps): ReactNode;
+  /** The id an error summary link jumps to: the first control of the question the error is about. */
+  target(field: ClientField, errorKey: string): string;
+}
+
+const common = ({ field, error, texts }: InputProps) => ({ id: field.key, hint: field.hint, error, errorPrefix: texts.errorPrefix });
+const itself = (field: ClientField) => field.key;
+const firstOption = (field: ClientField) => `${field.key}-${field.options?.[0]?.value}`;
+
+/** A question answered in one box: its kind of keyboard, width, spelling check and autofill. */
+function typedInput(type: 'text' | 'number' | 'tel', { narrow = false, spellCheck = false, autoComplete = 'off' } = {}): QuestionInput {
+  return {
+    render: (props) => (
+      <Field {...common(props)} label={props.label}>
+        <TextInput
+          id={props.field.key}
+          type={type}
+          hint={props.field.hint}
+          error={props.error}
+          defaultValue={str(props.value)}
+          className={narrow ? 'max-w-60' : ''}
+          min={props.field.min}
+          max={props.field.max}
+          spellCheck={spellCheck ? undefined : false}
+          autoComplete={autoComplete}
+        />
+      </Field>
+    ),
+    target: itself,
+  };
+}
+
+const radios: QuestionInput = {
+  render: (props) => (
+    <Fieldset {...common(props)} legend={props.label}>
+      <Radios name={props.field.key} options={props.field.options ?? []} value={str(props.value)} />
+    </Fieldset>
+  ),
+  target: firstOption,
+};
+
+// How each type of question is asked (the other concerns of a type: lib/services/field-types.ts).
+const inputs = {
+  text: typedInput('text', { spellCheck: true }),
+  number: typedInput('number', { narrow: true }),
+  mobile: typedInput('tel', { autoComplete: 'tel-national' }),
+  'national-id': typedInput('text'),
+  vin: typedInput('text'),
+  plate: typedInput('text', { narrow: true }),
+  radios,
+  checkboxes: {
+    render: (props) => (
+      <Fieldset {...common(props)} legend={props.label}>
+        <Checkboxes name={props.field.key} options={props.field.options ?? []} values={Array.isArray(props.value) ? (props.value as string[]) : []} />
+      </Fieldset>
+    ),
+    target: firstOption,
+  },
+  select: {
+    render: (props) => (
+      <Field {...common(props)} label={props.label}>
+        <Select id={props.field.key} hint={props.field.hint} error={props.error} options={props.field.options ?? []} placeholder={props.texts.select} defaultValue={str(props.value)} />
+      </Field>
+    ),
+    target: itself,
+  },
+  address: {
+    render: (props) => {
+      const { field, texts } = props;
+      const address = (props.value ?? {}) as Record<string, unknown>;
+      return (
+        <Fieldset {...common(props)} legend={props.label}>
+          <label htmlFor={`${field.key}.province`} className="font-bold">{texts.province}</label>
+          <Select id={`${field.key}.province`} options={props.provinces} placeholder={texts.select} defaultValue={str(address.province)} autoComplete="address-level1" />
+          <label htmlFor={`${field.key}.district`} className="mt-2 font-bold">{texts.district}</label>
+          <TextInput id={`${field.key}.district`} defaultValue={str(address.district)} autoComplete="address-level2" />
+          <label htmlFor={`${field.key}.line`} className="mt-2 font-bold">{texts.line}</label>
+          <TextInput id={`${field.key}.line`} defaultValue={str(address.line)} autoComplete="street-address" />
+        </Fieldset>
+      );
+    },
+    target: (field) => `${field.key}.province`,
+  },
+  date: {
+    render: (props) => (
+      <Fieldset {...common(props)} hint={props.field.hint ?? props.texts.dateHint} legend={props.label}>
+        <DateInput
+          name={props.field.key}
+          value={datePartsOf(props.value)}
+          labels={{ day: props.texts.day, month: props.texts.month, year: props.texts.year }}
+          invalid={props.errorKey ? partsInError(props.errorKey) : []}
+        />
+      </Fieldset>
+    ),
+    target: (field, errorKey) => `${field.key}.${partsInError(errorKey)[0]}`,
+  },
+} satisfies Record<FieldType, QuestionInput>;
 
 /**
  * One page of questions. It posts to a server action and works without JavaScript; with it, the
@@ -68,7 +171,7 @@ export function QuestionForm(props: {
   fields: ClientField[];
   saved: Answers;
   provinces: Option[];
-  texts: Texts;
+  texts: QuestionFormTexts;
   returnTo?: string;
 }) {
   const { page, fields, texts, provinces, saved } = props;
@@ -82,7 +185,7 @@ export function QuestionForm(props: {
     const key = errorKeys[field.key];
     return key ? (field.messages[key] ?? key) : undefined;
   };
-  const errors = fields.filter((f) => errorKeys[f.key]).map((f) => ({ href: targetId(f, errorKeys[f.key]!), message: message(f)! }));
+  const errors = fields.filter((f) => errorKeys[f.key]).map((f) => ({ href: inputs[f.type].target(f, errorKeys[f.key]!), message: message(f)! }));
 
   // The schema loads when the applicant first reaches a field, not with the page: until then (or
   // without JavaScript) the server's check, with the same schema, answers alone.
@@ -124,74 +227,12 @@ export function QuestionForm(props: {
       {props.returnTo ? <input type="hidden" name="return" value={props.returnTo} /> : null}
       {fields.map((field, i) => {
         if (!isShown(page.fields[i]!, live)) return null;
-        const error = message(field);
-        const value = values[field.key];
         const label = field.required ? field.label : <>{field.label} <span className="font-normal">{texts.optional}</span></>;
-        const common = { key: field.key, id: field.key, hint: field.hint, error, errorPrefix: texts.errorPrefix };
-        switch (field.type) {
-          case 'radios':
-            return (
-              <Fieldset {...common} legend={label}>
-                <Radios name={field.key} options={field.options ?? []} value={str(value)} />
-              </Fieldset>
-            );
-          case 'checkboxes':
-            return (
-              <Fieldset {...common} legend={label}>
-                <Checkboxes name={field.key} options={field.options ?? []} values={Array.isArray(value) ? (value as string[]) : []} />
-              </Fieldset>
-            );
-          case 'select':
-            return (
-              <Field {...common} label={label}>
-                <Select id={field.key} hint={field.hint} error={error} options={field.options ?? []} placeholder={texts.select} defaultValue={str(value)} />
-              </Field>
-            );
-          case 'address': {
-            const address = (value ?? {}) as Record<string, unknown>;
-            return (
-              <Fieldset {...common} legend={label}>
-                <label htmlFor={`${field.key}.province`} className="font-bold">{texts.province}</label>
-                <Select id={`${field.key}.province`} options={provinces} placeholder={texts.select} defaultValue={str(address.province)} autoComplete="address-level1" />
-                <label htmlFor={`${field.key}.district`} className="mt-2 font-bold">{texts.district}</label>
-                <TextInput id={`${field.key}.district`} defaultValue={str(address.district)} autoComplete="address-level2" />
-                <label htmlFor={`${field.key}.line`} className="mt-2 font-bold">{texts.line}</label>
-                <TextInput id={`${field.key}.line`} defaultValue={str(address.line)} autoComplete="street-address" />
-              </Fieldset>
-            );
-          }
-          case 'date':
-            return (
-              <Fieldset {...common} hint={field.hint ?? texts.dateHint} legend={label}>
-                <DateInput
-                  name={field.key}
-                  value={datePartsOf(value)}
-                  labels={{ day: texts.day, month: texts.month, year: texts.year }}
-                  invalid={errorKeys[field.key] ? partsInError(errorKeys[field.key]!) : []}
-                />
-              </Fieldset>
-            );
-          default: {
-            const type = field.type === 'number' ? 'number' : field.type === 'mobile' ? 'tel' : 'text';
-            const width = field.type === 'number' || field.type === 'plate' ? 'max-w-60' : '';
-            return (
-              <Field {...common} label={label}>
-                <TextInput
-                  id={field.key}
-                  type={type}
-                  hint={field.hint}
-                  error={error}
-                  defaultValue={str(value)}
-                  className={width}
-                  min={field.min}
-                  max={field.max}
-                  spellCheck={field.type === 'text' ? undefined : false}
-                  autoComplete={field.type === 'mobile' ? 'tel-national' : 'off'}
-                />
-              </Field>
-            );
-          }
-        }
+        return (
+          <Fragment key={field.key}>
+            {inputs[field.type].render({ field, label, value: values[field.key], error: message(field), errorKey: errorKeys[field.key], texts, provinces })}
+          </Fragment>
+        );
       })}
       <div className="flex flex-wrap items-center gap-4">
         <Button disabled={pending}>{texts.saveAndContinue}</Button>

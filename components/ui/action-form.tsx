@@ -8,7 +8,7 @@ import { Radios, Select, TextArea, TextInput } from '@/components/ui/inputs';
 import type { FormState } from '@/lib/forms/form-state';
 
 export type ActionField =
-  | { kind: 'text' | 'date' | 'textarea'; name: string; label: string; hint?: string; max?: string }
+  | { kind: 'text' | 'email' | 'password' | 'date' | 'textarea'; name: string; label: string; hint?: string; max?: string }
   | { kind: 'radios' | 'select'; name: string; label: string; hint?: string; options: { value: string; label: string }[] };
 
 export interface ActionFormLabels {
@@ -30,7 +30,7 @@ export interface ActionFormLabels {
  * When the action answers `confirm`, the form shows what the step will do and posts it again,
  * with `confirmed`, only when the person says yes.
  */
-export function ActionForm({ id, action, title, lead, fields, submit, danger, hidden = {}, reloadHref, labels }: {
+export function ActionForm({ id, action, title, lead, fields, submit, danger, hidden = {}, initial = {}, reloadHref, labels }: {
   id: string;
   action: (state: FormState, data: FormData) => Promise<FormState>;
   title: string;
@@ -39,13 +39,15 @@ export function ActionForm({ id, action, title, lead, fields, submit, danger, hi
   submit: string;
   danger?: boolean;
   hidden?: Record<string, string | number>;
+  /** What the fields hold before the first post (a choice the link that led here made). */
+  initial?: Record<string, string>;
   reloadHref?: string;
   labels: ActionFormLabels;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   const fieldId = (name: string) => `${id}-${name}`;
-  const value = (name: string) => state.values?.[name];
+  const value = (name: string) => (state.values ? state.values[name] : initial[name]);
   if (state.confirm) return <ConfirmStep id={id} title={title} confirm={state.confirm} action={formAction} pending={pending} danger={danger} hidden={hidden} fields={fields.map((f) => ({ ...f, value: value(f.name) ?? '' }))} reloadHref={reloadHref} labels={labels} />;
   return (
     <section aria-labelledby={`${id}-title`} className="mb-6 border-2 border-slate-300 p-4">

@@ -7,7 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { addressRanges, inRanges } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { lockedMinutes, recordFailure } from '@/lib/auth/throttle';
-import { db, query } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/db/generated/client';
 import { apiScopes, type ApiClientActor, type ApiScope } from '@/lib/policy/policy';
 
 export const accessTokenSeconds = 600;
@@ -28,12 +29,15 @@ export interface NewApiClient {
   requestsPerMinute?: number;
 }
 
-/** Registers a client; the secret is in the answer and nowhere else. */
-export async function registerApiClient(input: NewApiClient): Promise<{ clientId: string; secret: string }> {
+/**
+ * Registers a client; the secret is in the answer and nowhere else. With `tx`, inside the
+ * caller's transaction (the screens record who did it in the same one).
+ */
+export async function registerApiClient(input: NewApiClient, tx: Prisma.TransactionClient = db): Promise<{ clientId: string; secret: string }> {
   const allowedIps = input.allowedIps ?? [];
   addressRanges(allowedIps, 'allowed IP ranges'); // a wrong entry throws before anything is stored
   const secret = newSecret();
-  const client = await db.apiClient.create({
+  const client = await tx.apiClient.create({
     data: {
       name: input.name,
       institutionKm: input.institution.km,
@@ -49,21 +53,25 @@ export async function registerApiClient(input: NewApiClient): Promise<{ clientId
 }
 
 /** A new secret for a client; the old one and every token issued with it stop working. */
-export async function rotateApiClientSecret(clientId: string): Promise<string> {
+export async function rotateApiClientSecret(clientId: string, tx?: Prisma.TransactionClient): Promise<string> {
   const secret = newSecret();
-  await db.$transaction([
-    db.apiClient.update({ where: { id: clientId }, data: { secretHash: await hashPassword(secret) } }),
-    db.apiAccessToken.deleteMany({ where: { clientId } }),
-  ]);
+  const secretHash = await hashPassword(secret);
+  await inTransaction(tx, async (t) => {
+    await t.apiClient.update({ where: { id: clientId }, data: { secretHash } });
+    await t.apiAccessToken.deleteMany({ where: { clientId } });
+  });
   return secret;
 }
 
-export async function revokeApiClient(clientId: string): Promise<void> {
-  await db.$transaction([
-    db.apiClient.update({ where: { id: clientId }, data: { revokedAt: new Date() } }),
-    db.apiAccessToken.deleteMany({ where: { clientId } }),
-  ]);
+export async function revokeApiClient(clientId: string, tx?: Prisma.TransactionClient): Promise<void> {
+  await inTransaction(tx, async (t) => {
+    await t.apiClient.update({ where: { id: clientId }, data: { revokedAt: new Date() } });
+    await t.apiAccessToken.deleteMany({ where: { clientId } });
+  });
 }
+
+/** The caller's transaction, or one of its own. */
+const inTransaction = (tx: Prisma.TransactionClient | undefined, work: (t: Prisma.TransactionClient) => Promise<void>) => (tx ? work(tx) : db.$transaction(work));
 
 const callsFrom = (allowedIps: readonly string[], address: string) => allowedIps.length === 0 || inRanges(address, addressRanges(allowedIps, 'allowed IP ranges'));
 
@@ -98,25 +106,40 @@ export async function grantAccessToken(clientId: string, secret: string, scope: 
   return { ok: true, accessToken, expiresIn: accessTokenSeconds, scope: asked.join(' ') };
 }
 
+export type TokenClient = ApiClientActor & { requestsPerMinute: number };
+
+export interface TokenClientRow {
+  id: string;
+  institutionKm: string;
+  institutionEn: string;
+  organisationId: string | null;
+  allowedIps: string[];
+  requestsPerMinute: number;
+  scopes: string[];
+}
+
 /**
- * The client behind a request's bearer token: null when it is missing, unknown, expired, revoked
- * or called from elsewhere. On every read, so one plain query rather than Prisma's.
+ * The client of a live token ($1: its SHA-256): not expired, its client not revoked. On every read,
+ * so plain SQL rather than Prisma's, and lib/api/rate-limit.ts counts the request in the same statement.
  */
-export async function clientOfToken(authorization: string | null, address: string): Promise<(ApiClientActor & { requestsPerMinute: number }) | null> {
+export const tokenClientSelect = `select c.id, c."institutionKm", c."institutionEn", c."organisationId", c."allowedIps", c."requestsPerMinute", t.scopes
+  from "ApiAccessToken" t join "ApiClient" c on c.id = t."clientId"
+  where t."tokenHash" = $1 and t."expiresAt" > now() and c."revokedAt" is null`;
+
+/** The SHA-256 a bearer token is kept as, or null when the Authorization header holds none. */
+export function bearerTokenHash(authorization: string | null): string | null {
   const token = /^Bearer ([\w-]{20,100})$/.exec(authorization ?? '')?.[1];
-  if (!token) return null;
-  const [found] = await query<{ id: string; institutionKm: string; institutionEn: string; organisationId: string | null; allowedIps: string[]; requestsPerMinute: number; scopes: string[] }>(
-    `select c.id, c."institutionKm", c."institutionEn", c."organisationId", c."allowedIps", c."requestsPerMinute", t.scopes
-     from "ApiAccessToken" t join "ApiClient" c on c.id = t."clientId"
-     where t."tokenHash" = $1 and t."expiresAt" > now() and c."revokedAt" is null`,
-    [sha256(token)],
-  );
-  if (!found || !callsFrom(found.allowedIps, address)) return null;
+  return token ? sha256(token) : null;
+}
+
+/** The client of a token's row, or null when it was called from outside its allowed addresses. */
+export function tokenClientOf(row: TokenClientRow, address: string): TokenClient | null {
+  if (!callsFrom(row.allowedIps, address)) return null;
   return {
-    clientId: found.id,
-    institution: { km: found.institutionKm, en: found.institutionEn },
-    organisationId: found.organisationId,
-    scopes: found.scopes.filter(isScope),
-    requestsPerMinute: found.requestsPerMinute,
+    clientId: row.id,
+    institution: { km: row.institutionKm, en: row.institutionEn },
+    organisationId: row.organisationId,
+    scopes: row.scopes.filter(isScope),
+    requestsPerMinute: row.requestsPerMinute,
   };
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { can, type Actor, type ApplicationScope, type ResourceAction } from '@/lib/policy/policy';
+import { inspectorateCode } from '@/lib/services/departments';
 import { serviceDefinition } from '@/lib/services/definition';
 import type { Answers } from '@/lib/services/answers';
 import { recordView } from '@/lib/workflow/machine';
@@ -20,7 +21,7 @@ export async function findApplication(actor: Actor, id: string, action: Resource
     include: {
       service: { select: { code: true } },
       serviceVersion: { select: { version: true, definition: true } },
-      stages: { orderBy: { position: 'asc' }, include: { department: true } },
+      stages: { orderBy: { position: 'asc' }, include: { department: true, escalations: { where: { level: 150 }, select: { level: true } } } },
       documents: { where: { removedAt: null }, orderBy: { createdAt: 'asc' } },
       currentDepartment: true,
       licence: true,
@@ -28,9 +29,14 @@ export async function findApplication(actor: Actor, id: string, action: Resource
     },
   });
   if (!application) return null;
-  if (!can(actor, action, scopeOf(application))) return null;
+  // A stage at 150 % of its deadline was escalated to the General Inspectorate: its staff may see the file.
+  const inspectorateId = application.stages.some((s) => s.escalations.length > 0)
+    ? ((await db.department.findUnique({ where: { code: inspectorateCode }, select: { id: true } }))?.id ?? null)
+    : null;
+  if (!can(actor, action, scopeOf(application, inspectorateId))) return null;
   return {
     ...application,
+    inspectorateId,
     answers: application.answers as Answers,
     definition: serviceDefinition.parse(application.serviceVersion.definition),
   };
@@ -61,24 +67,28 @@ export async function openApplication(actor: Actor, id: string, action: Resource
   return application;
 }
 
-function scopeOf(application: {
-  applicantId: string;
-  organisationId: string | null;
-  status: ApplicationScope['status'];
-  stages: { departmentId: string; status: string }[];
-}): ApplicationScope {
+function scopeOf(
+  application: {
+    applicantId: string;
+    organisationId: string | null;
+    status: ApplicationScope['status'];
+    stages: { departmentId: string; status: string }[];
+  },
+  inspectorateId: string | null,
+): ApplicationScope {
   return {
     applicantId: application.applicantId,
     organisationId: application.organisationId,
     status: application.status,
-    // A department sees a file once it reaches one of its stages, not before.
-    departmentIds: application.stages.filter((s) => s.status !== 'pending').map((s) => s.departmentId),
+    // A department sees a file once it reaches one of its stages, not before; the Inspectorate
+    // once a stage was escalated to it.
+    departmentIds: [...application.stages.filter((s) => s.status !== 'pending').map((s) => s.departmentId), ...(inspectorateId ? [inspectorateId] : [])],
   };
 }
 
 /** Whether the actor may also take another action on an application already found. */
 export function allows(actor: Actor, application: FoundApplication, action: ResourceAction): boolean {
-  return can(actor, action, scopeOf(application));
+  return can(actor, action, scopeOf(application, application.inspectorateId));
 }
 
 export type FoundApplication = NonNullable<Awaited<ReturnType<typeof findApplication>>>;

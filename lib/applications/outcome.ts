@@ -2,6 +2,7 @@
 // more: the applicant's page and public tracking show this instead, so neither reads as still
 // waiting (a licence revoked after issue included: its application stays "issued").
 import type { ApplicationStatus, LicenceStatus } from '@/lib/db/generated/enums';
+import { closedStatuses, isIn } from '@/lib/workflow/status-groups';
 
 export type Decision = 'approved' | 'issued' | 'revoked' | 'rejected' | 'withdrawn';
 
@@ -11,15 +12,13 @@ export interface Outcome {
   on: Date | null;
 }
 
-const decided = ['approved', 'issued', 'rejected', 'withdrawn'] as const satisfies readonly ApplicationStatus[];
-const isDecided = (status: ApplicationStatus): status is (typeof decided)[number] => (decided as readonly string[]).includes(status);
 
 export function applicationOutcome(
   application: { status: ApplicationStatus; decidedAt: Date | null },
   licence: { status: LicenceStatus; revokedAt: Date | null } | null,
 ): Outcome | null {
   if (licence?.status === 'revoked') return { decision: 'revoked', on: licence.revokedAt };
-  return isDecided(application.status) ? { decision: application.status, on: application.decidedAt } : null;
+  return isIn(closedStatuses, application.status) ? { decision: application.status, on: application.decidedAt } : null;
 }
 
 /** The colour of each decision's tag; the words say the same. */

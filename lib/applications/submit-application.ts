@@ -4,6 +4,7 @@ import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays } from '@/lib/deadlines/working-days';
 import { nextNumber } from '@/lib/numbering/next-number';
+import { expectedDay, serviceOutlook } from '@/lib/performance/forecast';
 import type { Actor } from '@/lib/policy/policy';
 import { firstIncompletePage, requiredDocuments } from '@/lib/services/answers';
 import { feeFor } from '@/lib/services/fees';
@@ -48,6 +49,8 @@ export async function submitApplication(
   const departments = new Map((await db.department.findMany({ select: { id: true, code: true } })).map((d) => [d.code, d.id]));
   const [first] = definition.stages;
   const stageDueAt = dueAfterWorkingDays(now, first!.deadlineWorkingDays, holidays);
+  // What the applicant is told to expect, kept so the performance page can say how often it came true.
+  const outlook = await serviceOutlook(application.serviceId, definition.deadlineWorkingDays);
 
   try {
     const reference = await db.$transaction(async (tx) => {
@@ -80,6 +83,9 @@ export async function submitApplication(
           startedAt: position === 0 ? now : null,
           dueAt: position === 0 ? stageDueAt : null,
         })),
+      });
+      await tx.applicationForecast.create({
+        data: { applicationId: application.id, expectedDay: new Date(`${expectedDay(outlook, now, holidays)}T00:00:00Z`), basis: outlook.basis },
       });
       return reference;
     });

@@ -18,6 +18,12 @@ export type ChangePasswordResult =
   | { ok: false; error: 'currentWrong' | 'guessable' | 'noPassword' }
   | { ok: false; error: 'locked'; minutes: number };
 
+/** Whether the account has a password: those made with the national digital ID have none to change. */
+export async function hasPassword(userId: string): Promise<boolean> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  return Boolean(user.passwordHash);
+}
+
 export async function changePassword(userId: string, input: z.output<typeof changePasswordInput>): Promise<ChangePasswordResult> {
   // Someone at an unattended, signed-in browser must not be able to guess the password here
   // faster than at the sign-in form.

@@ -18,6 +18,11 @@ const verifiedFields = (identity: VerifiedIdentity, now: Date) => ({
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 
+/** The name, date of birth and ID card number the account holds, and when the national digital ID last verified them (null: never). */
+export function accountIdentity(userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true } });
+}
+
 export type NationalIdAccountResult = { ok: true; userId: string; created: boolean } | { ok: false; error: 'alreadyLinked' | 'disabled' };
 
 /** The account linked to this identity, or a new citizen account made from it. */

@@ -5,6 +5,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { db } from '@/lib/db/client';
+import { rolesNeedingSecondFactor } from '@/lib/policy/policy';
 import { sealSecret, unsealSecret } from './sealed-secret';
 import { endAllSessions } from './sessions';
 import { clearFailures, lockedMinutes, recordFailure } from './throttle';
@@ -45,6 +46,11 @@ export async function enrolmentKey(user: { id: string; email: string | null }): 
   });
   const key = unsealSecret(factor.sealedSecret);
   return { uri: authenticator(Secret.fromBase32(key), user.email ?? user.id).toString(), key };
+}
+
+/** `enrolmentKey` for a member of staff by their id, the QR code labelled with the email their account holds. */
+export async function staffEnrolmentKey(userId: string): Promise<{ uri: string; key: string } | null> {
+  return enrolmentKey(await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } }));
 }
 
 export type CodeResult =
@@ -121,6 +127,14 @@ export async function verifySecondFactor(userId: string, code: string, now = new
   }
   await clearFailures({ secondFactor: userId });
   return { ok: true, stamp: factor.confirmedAt.getTime() };
+}
+
+/** The member of staff whose authenticator an administrator may reset: one with a confirmed one; null otherwise. */
+export async function findStaffWithSecondFactor(userId: string) {
+  return db.user.findFirst({
+    where: { id: userId, roles: { some: { role: { in: [...rolesNeedingSecondFactor] } } }, secondFactor: { confirmedAt: { not: null } } },
+    select: { name: true, email: true },
+  });
 }
 
 /**

@@ -112,6 +112,15 @@ export async function endAllSessions(
   return ended.count;
 }
 
+/** The member of staff whose sessions an administrator may end, with how many are open; null for anyone else. */
+export async function findStaffWithOpenSessions(userId: string) {
+  return db.user.findFirst({
+    where: { id: userId, roles: { some: { role: { in: [...rolesNeedingSecondFactor] } } } },
+    // Open rows, some of which may already be past their limits: "up to" in the text.
+    select: { name: true, email: true, _count: { select: { sessions: { where: { endedAt: null } } } } },
+  });
+}
+
 /**
  * An administrator ends every session of a member of staff (a laptop left open, a phone stolen),
  * with the reason, for the auditors. False when there is no such member of staff.

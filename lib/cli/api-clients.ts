@@ -1,5 +1,5 @@
 // `npm run api:client -- <command>`: registers, lists, rotates and revokes the systems that read
-// the portal through /api/v1 (README, "API for other systems"), until administrators have a screen.
+// the portal through /api/v1 (README, "API for other systems"), beside the screens at /admin/api-clients.
 //   register --name "Traffic police checks" --institution-en "Traffic Police, Ministry of Interior"
 //            --institution-km "នគរបាលចរាចរណ៍ ក្រសួងមហាផ្ទៃ" --scope licences:read [--scope …]
 //            [--organisation <company id>] [--allow <IP or CIDR>]… [--per-minute 300]

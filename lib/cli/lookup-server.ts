@@ -1,13 +1,19 @@
-// The tracking lookup server as its own process (npm start runs it beside the portal):
-// DATABASE_URL as the portal's; LOOKUP_PORT (3001) and LOOKUP_HOST (127.0.0.1, for the proxy).
-import { createLookupServer } from '@/lib/applications/lookup-server';
-import { closeDatabase } from '@/lib/db/client';
+// The lean server as its own process (npm start runs it beside the portal): /api/track and
+// /api/v1 (lib/applications/lookup-server.ts). DATABASE_URL and NEXTAUTH_URL as the portal's;
+// LOOKUP_PORT (3001) and LOOKUP_HOST (127.0.0.1, for the proxy).
+import { allowServerOnlyImports } from './outside-next';
+
+allowServerOnlyImports();
+// After the hook: the route modules import 'server-only'.
+const { createLookupServer } = await import('@/lib/applications/lookup-server');
+const { loadApiRouter } = await import('@/lib/api/v1/router');
+const { closeDatabase } = await import('@/lib/db/client');
 
 const port = Number(process.env.LOOKUP_PORT ?? 3001);
 const host = process.env.LOOKUP_HOST ?? '127.0.0.1';
-const server = createLookupServer();
+const server = createLookupServer({ api: await loadApiRouter() });
 server.listen(port, host, () => {
-  console.log(`[lookup] Tracking lookup at http://${host}:${port}/api/track`);
+  console.log(`[lookup] Tracking lookup and /api/v1 at http://${host}:${port}`);
   process.send?.('ready');
 });
 

@@ -232,8 +232,11 @@ async function main(): Promise<void> {
   }
 
   const lookupPort = process.env.LOOKUP_PORT ?? String(Number(port) + 1);
-  // The tracking lookup for other systems, on its own lean server (README: reverse proxy).
-  keep({ name: 'The lookup server', start: () => runScript('lookup-server.ts', { ...env, LOOKUP_PORT: lookupPort }) });
+  // What other systems poll (/api/track and /api/v1) on a lean server beside Next.js: the proxy
+  // sends it there in a cluster; a single portal's own routes answer the same (README, "Production").
+  // In a cluster it is behind HAProxy too: it believes the proxy's X-Forwarded-For, as the instances do.
+  const behindProxy = clustered ? { TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.1' } : {};
+  keep({ name: 'The lean server', start: () => runScript('lookup-server.ts', { ...env, ...behindProxy, LOOKUP_PORT: lookupPort }) });
   if (demoIdentity) keep({ name: 'The demo identity provider', start: () => runScript('identity-provider.ts', env) });
   const workers = clustered ? positive('WORKERS', 2) : 1;
   // The notification workers: they send what the outbox holds, sharing it by row locks.
@@ -251,7 +254,7 @@ async function main(): Promise<void> {
   const firstAppPort = Number(process.env.APP_FIRST_PORT ?? Number(port) + 10);
   const apps = Array.from({ length: instances }, (_, i) => ({ host: '127.0.0.1', port: firstAppPort + i }));
   // The instances believe the proxy's X-Forwarded-For and X-Request-Id (lib/auth/client-address.ts).
-  const appEnv = { ...env, TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.1' };
+  const appEnv = { ...env, ...behindProxy };
   const appSlots = apps.map(
     (app, i): Slot => ({
       name: `App instance ${i + 1} (port ${app.port})`,

@@ -40,6 +40,16 @@ export async function query<Row extends pg.QueryResultRow>(text: string, values:
   return (await pool().query<Row>(text, values)).rows;
 }
 
+/** A connection of the pool to itself (temporary tables, a transaction), released after `work`. */
+export async function withConnection<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    return await work(client);
+  } finally {
+    client.release();
+  }
+}
+
 /** This process's pool, for the metrics: connections open, open and unused, and queries waiting. */
 export function poolStats(): { total: number; idle: number; waiting: number } {
   const pool = globalForDb.portalPool;

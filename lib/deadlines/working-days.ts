@@ -37,6 +37,23 @@ export function endOfPhnomPenhDay(day: string): Date {
   return new Date(new Date(`${day}T23:59:59.999Z`).getTime() - offsetMs);
 }
 
+/** The first moment of a Phnom Penh day, as an instant. */
+export function startOfPhnomPenhDay(day: string): Date {
+  return new Date(new Date(`${day}T00:00:00Z`).getTime() - offsetMs);
+}
+
+/**
+ * A due date placed again after the holiday calendar changed: as many working days are left
+ * after `today` under the new calendar as were under the old one, at the same time of day. A due
+ * date that has passed stays where it is.
+ */
+export function redueForCalendar(due: Date, today: string, before: ReadonlySet<string>, after: ReadonlySet<string>): Date {
+  const dueDay = phnomPenhDay(due);
+  if (dueDay <= today) return due;
+  const movedDay = addWorkingDays(today, workingDaysBetween(today, dueDay, before), after);
+  return new Date(due.getTime() + (Date.parse(movedDay) - Date.parse(dueDay)));
+}
+
 /** When something started at `start` and taking `days` working days is due. */
 export function dueAfterWorkingDays(start: Date, days: number, holidays: ReadonlySet<string>): Date {
   return endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(start), days, holidays));

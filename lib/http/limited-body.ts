@@ -7,7 +7,9 @@
  * within `drainFactor` times it, is read to its end and thrown away chunk by chunk (memory stays
  * one chunk) and answered normally ('tooLarge'). Anything larger, and a body without a
  * Content-Length (chunked: what scripts send, never a browser's form) that runs past the limit,
- * is abandoned at once ('cutOff'): the caller closes the connection.
+ * is abandoned at once ('cutOff'): reading stops and the caller answers with `Connection: close`.
+ * The stream is left unread rather than cancelled: cancelling it destroys the socket under the
+ * request, before the answer is written, and the client sees a reset instead of our answer.
  */
 export type Oversized = 'tooLarge' | 'cutOff';
 
@@ -26,7 +28,7 @@ export async function bodyUpTo(request: Request, limit: number): Promise<Uint8Ar
     if (done) break;
     total += value.byteLength;
     if (total > limit && (declared === null || total > limit * drainFactor)) {
-      await reader.cancel().catch(() => {});
+      reader.releaseLock();
       return 'cutOff';
     }
     if (total > limit) {

@@ -16,9 +16,14 @@ export interface RenderedNotification {
 const messages = { en, km };
 
 // The line with the link at the end of an email, where it is not "see your application".
-const closingLine = { invitation: 'invitationLink', registration_link: 'registrationLink', registration_taken: 'signInLink', password_reset_link: 'resetLink' } as const;
+const closingLine = {
+  invitation: 'invitationLink', registration_link: 'registrationLink', registration_taken: 'signInLink', password_reset_link: 'resetLink',
+  complaint_received: 'complaintLink', complaint_answered: 'complaintLink',
+} as const;
 // Messages that carry a code and no link.
 const withoutLink: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['password_reset_code', 'contact_code']);
+// Kinds whose words (subject, body, sms and the link line) live in their feature's own namespace.
+const homes: Partial<Record<NotificationKind, string>> = { stage_escalated: 'escalation.notification', staff_invitation: 'staffAdmin.notification' };
 
 export function renderNotification(
   kind: NotificationKind,
@@ -28,6 +33,9 @@ export function renderNotification(
 ): RenderedNotification {
   const locale: Locale = isLocale(recipient.locale) ? recipient.locale : 'km';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'notifications', timeZone });
+  const all = createTranslator({ locale, messages: messages[locale], timeZone });
+  const home = homes[kind];
+  const own = (key: 'subject' | 'body' | 'sms', values: Record<string, string>) => (home ? all(`${home}.${key}` as 'meta.title', values) : t(`${kind}.${key}` as 'greeting', values));
   const invitation = data.invitation;
   // Dates travel as 'YYYY-MM-DD' and are written in the recipient's language, as the pages write them.
   const message = [data.message, data.validUntil ? formatDay(data.validUntil, locale) : null].filter(Boolean).join(': ');
@@ -42,16 +50,20 @@ export function renderNotification(
     role: invitation ? t(`roles.${invitation.role}`) : '',
     expires: invitation ? formatDay(invitation.expires, locale) : '',
     code: data.code ?? '',
+    level: data.escalation ? String(data.escalation.level) : '',
+    stage: data.escalation?.stage[locale] ?? '',
+    due: data.escalation ? formatDay(data.escalation.due, locale) : '',
   };
+  const closing = home ? all(`${home}.link` as 'meta.title', values) : t(closingLine[kind as keyof typeof closingLine] ?? 'link', values);
   return {
-    subject: t(`${kind}.subject`, values),
+    subject: own('subject', values),
     text: [
       t('greeting', values),
-      t(`${kind}.body`, values),
+      own('body', values),
       message ? `\n${message}` : '',
-      withoutLink.has(kind) ? '' : `\n${t(closingLine[kind as keyof typeof closingLine] ?? 'link', values)}`,
+      withoutLink.has(kind) ? '' : `\n${closing}`,
       `\n${t('signature')}`,
     ].filter(Boolean).join('\n'),
-    sms: t(`${kind}.sms`, values),
+    sms: own('sms', values),
   };
 }

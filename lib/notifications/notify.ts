@@ -17,6 +17,8 @@ export interface NotificationData {
   link?: string;
   /** A one-time code (password reset by SMS, a new address to verify). */
   code?: string;
+  /** For staff told of a late stage: the level reached (per cent), the stage, its due day 'YYYY-MM-DD'. */
+  escalation?: { level: 80 | 100 | 150; stage: LocalizedText; due: string };
 }
 
 /** The timeline events an applicant is told of, and the kind of notification each becomes. */
@@ -32,7 +34,11 @@ export const notifiedEvents = {
 
 export type NotificationKind =
   | 'submitted' | 'info_requested' | 'approved' | 'rejected' | 'permit_issued' | 'licence_revoked' | 'payment_received' | 'permit_expiring' | 'invitation'
-  | 'registration_link' | 'registration_taken' | 'password_reset_link' | 'password_reset_code' | 'contact_code';
+  | 'registration_link' | 'registration_taken' | 'password_reset_link' | 'password_reset_code' | 'contact_code'
+  | 'complaint_received' | 'complaint_answered' | 'stage_escalated' | 'staff_invitation';
+
+/** Kinds told to staff: their link opens the file on the staff side, not the applicant's. */
+export const staffNotificationKinds: ReadonlySet<NotificationKind> = new Set<NotificationKind>(['stage_escalated']);
 
 export async function notify(
   tx: Prisma.TransactionClient,

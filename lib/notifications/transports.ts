@@ -24,7 +24,11 @@ export interface SmsSender {
 const from = () => process.env.MAIL_FROM ?? 'MPWT e-Services <no-reply@e-services.mpwt.gov.kh>';
 
 export function smtpSender(url: string): EmailSender {
-  const transport = nodemailer.createTransport(url);
+  // Pooled unless the URL says otherwise (?pool=false): one connection carries many messages,
+  // instead of a new handshake per message, which decides how fast a backlog drains.
+  const pooled = new URL(url);
+  if (!pooled.searchParams.has('pool')) pooled.searchParams.set('pool', 'true');
+  const transport = nodemailer.createTransport(pooled.toString());
   return {
     async send(message) {
       await transport.sendMail({ from: from(), to: message.to, subject: message.subject, text: message.text, messageId: message.messageId });

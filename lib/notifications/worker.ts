@@ -7,8 +7,9 @@ import { query } from '@/lib/db/client';
 import { sweepOrphanedDocuments } from '@/lib/documents/sweep-orphans';
 import { noticeExpiringLicences } from '@/lib/licences/expiry';
 import { log as processLog, type Logger } from '@/lib/operations/log';
+import { startPollLoop, type PollLoop } from '@/lib/operations/poll-loop';
 import { renderNotification } from './messages';
-import type { NotificationData, NotificationKind } from './notify';
+import { staffNotificationKinds, type NotificationData, type NotificationKind } from './notify';
 import type { EmailSender, SmsSender } from './transports';
 
 export interface WorkerOptions {
@@ -62,7 +63,8 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
   claimed.sort((a, b) => a.order - b.order);
   for (const delivery of claimed) {
     const locale = delivery.locale === 'en' ? 'en' : 'km';
-    const link = delivery.applicationId ? `${options.portalUrl}/${locale}/applications/${delivery.applicationId}` : `${options.portalUrl}/${locale}/account`;
+    const side = staffNotificationKinds.has(delivery.kind) ? 'staff/' : '';
+    const link = delivery.applicationId ? `${options.portalUrl}/${locale}/${side}applications/${delivery.applicationId}` : `${options.portalUrl}/${locale}/account`;
     const message = renderNotification(delivery.kind, delivery.data, delivery, link);
     try {
       if (delivery.channel === 'email') {
@@ -88,13 +90,11 @@ export async function deliverDue(options: WorkerOptions): Promise<number> {
 }
 
 /** Runs until stopped: a batch whenever there is work, a short pause when there is none. */
-export function startWorker(options: WorkerOptions & { pollMs?: number }): { stop(): Promise<void> } {
+export function startWorker(options: WorkerOptions & { pollMs?: number }): PollLoop {
   const { pollMs = 1_000, log = processLog } = options;
-  let running = true;
-  let wake: (() => void) | undefined;
   let nextHourly = 0;
-  const loop = (async () => {
-    while (running) {
+  return startPollLoop(
+    async () => {
       // Once an hour: licences that expire within a month get their notice (written to the
       // outbox), and uploaded files whose row never committed are deleted.
       if (Date.now() >= nextHourly) {
@@ -104,18 +104,8 @@ export function startWorker(options: WorkerOptions & { pollMs?: number }): { sto
           .then((deleted) => deleted && log.info({ deleted }, 'deleted orphaned document files'))
           .catch((error: unknown) => log.error({ err: error }, 'orphaned documents sweep failed'));
       }
-      const taken = await deliverDue(options).catch((error: unknown) => {
-        log.error({ err: error }, 'cannot reach the outbox');
-        return 0;
-      });
-      if (taken === 0 && running) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, pollMs)));
-    }
-  })();
-  return {
-    async stop() {
-      running = false;
-      wake?.();
-      await loop;
+      return deliverDue(options);
     },
-  };
+    { pollMs, log, failure: 'cannot reach the outbox' },
+  );
 }

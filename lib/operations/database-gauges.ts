@@ -2,11 +2,10 @@
 // outbox and the department queues. Three small queries, each answered from an index
 // ("NotificationDelivery" by status, "Application" by currentDepartmentId and stageDueAt).
 import { poolStats, query } from '@/lib/db/client';
+import { clockRunningStatuses } from '@/lib/workflow/status-groups';
 import { log } from './log';
 import { metrics } from './metrics';
 
-// A file's clock runs while it waits for the department; it is paused while the applicant answers.
-const clockRunning = ['submitted', 'in_review'];
 
 export async function refreshDatabaseGauges(): Promise<void> {
   const m = metrics();
@@ -26,7 +25,7 @@ export async function refreshDatabaseGauges(): Promise<void> {
            (count(a.id) filter (where a.status::text = any($1) and a."stageDueAt" < now()))::int as overdue
          from "Department" d left join "Application" a on a."currentDepartmentId" = d.id
          group by d.code`,
-        [clockRunning],
+        [clockRunningStatuses],
       ),
     ]);
     // Reset first: a channel or department with nothing left must read 0 or vanish, not keep its last value.

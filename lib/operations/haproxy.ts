@@ -16,7 +16,7 @@ export interface ProxyLayout {
   listen: Backend;
   /** The app instances (lib/cli/app-server.ts). */
   apps: readonly Backend[];
-  /** The lean tracking lookup server (lib/cli/lookup-server.ts), which answers /api/track. */
+  /** The lean server (lib/cli/lookup-server.ts), which answers /api/track and /api/v1. */
   lookup?: Backend;
 }
 
@@ -75,7 +75,7 @@ frontend portal
   # it on every line of the request and shows it on its error page (README, "Operations").
   unique-id-format %[uuid()]
   http-request set-header X-Request-Id %[unique-id]
-${lookup ? '  use_backend lookup if { path /api/track }\n' : ''}  default_backend app
+${lookup ? "  # What other systems poll: the lean server answers it with the app's own code, at several times\n  # the throughput Next.js gives it.\n  use_backend lookup if { path /api/track } || { path_beg /api/v1/ }\n" : ''}  default_backend app
 
 backend app
   balance roundrobin
@@ -87,7 +87,9 @@ ${
   lookup
     ? `
 backend lookup
-  # A connection check: the lookup server has no page of its own to ask.
+  # As for the app: only a GET is ever sent twice (not a token request).
+  http-request disable-l7-retry unless METH_GET
+  # A connection check: the lean server has no page of its own to ask.
 ${servers('lookup', [lookup])}
 `
     : ''

@@ -8,6 +8,7 @@ import type { ApplicationStatus, Prisma } from '@/lib/db/generated/client';
 import { addWorkingDays, atRiskWorkingDays, deadlineFlag, endOfPhnomPenhDay, phnomPenhDay, type DeadlineFlag } from '@/lib/deadlines/working-days';
 import type { Locale } from '@/lib/i18n/routing';
 import { definitionOfVersion, listPublishedServices } from '@/lib/services/queries';
+import { clockRunningStatuses, closedStatuses, grantedStatuses, inProgressStatuses, isIn } from '@/lib/workflow/status-groups';
 
 export const dashboardPageSize = 25;
 /** The "waiting for you" box shows the latest few; the "Waiting for you" filter lists them all. */
@@ -27,10 +28,6 @@ export const dashboardFilters = z.object({
 
 export type DashboardFilters = z.infer<typeof dashboardFilters>;
 
-const inProgress: ApplicationStatus[] = ['submitted', 'in_review', 'info_requested'];
-const decided: ApplicationStatus[] = ['approved', 'issued', 'rejected', 'withdrawn'];
-const clockRunning: ApplicationStatus[] = ['submitted', 'in_review'];
-
 /**
  * What the organisation must do something about: answer a request for information, or pay the
  * fee of a decided application (its permit is held until then).
@@ -38,7 +35,7 @@ const clockRunning: ApplicationStatus[] = ['submitted', 'in_review'];
 const waitingForApplicant: Prisma.ApplicationWhereInput = {
   OR: [
     { status: 'info_requested' },
-    { status: { in: ['approved', 'issued'] }, feeRiel: { gt: 0 }, OR: [{ payment: { is: null } }, { payment: { status: 'pending' } }] },
+    { status: { in: [...grantedStatuses] }, feeRiel: { gt: 0 }, OR: [{ payment: { is: null } }, { payment: { status: 'pending' } }] },
   ],
 };
 
@@ -51,13 +48,13 @@ function whereFor(organisationId: string, filters: DashboardFilters, holidays: R
   if (filters.service) and.push({ service: { code: filters.service } });
   if (filters.department) and.push({ currentDepartment: { code: filters.department } });
   if (filters.status === 'waiting') and.push(waitingForApplicant);
-  if (filters.status === 'inProgress') and.push({ status: { in: inProgress } });
-  if (filters.status === 'decided') and.push({ status: { in: decided } });
+  if (filters.status === 'inProgress') and.push({ status: { in: [...inProgressStatuses] } });
+  if (filters.status === 'decided') and.push({ status: { in: [...closedStatuses] } });
   if (filters.status === 'draft') and.push({ status: 'draft' });
   if (filters.due) {
     // A paused clock (waiting for the applicant) is neither overdue nor at risk.
     const horizon = endOfPhnomPenhDay(addWorkingDays(phnomPenhDay(now), atRiskWorkingDays, holidays));
-    and.push({ status: { in: clockRunning }, stageDueAt: filters.due === 'overdue' ? { lt: now } : { gte: now, lte: horizon } });
+    and.push({ status: { in: [...clockRunningStatuses] }, stageDueAt: filters.due === 'overdue' ? { lt: now } : { gte: now, lte: horizon } });
   }
   return { AND: and };
 }
@@ -112,9 +109,9 @@ async function describe(row: Row, holidays: ReadonlySet<string>, now: Date): Pro
     // Calendar days, as people count them; deadlines are in working days.
     daysInStage: started && row.currentDepartment ? Math.max(0, Math.floor((now.getTime() - started.getTime()) / 86_400_000)) : null,
     stageDueAt: row.currentDepartment ? row.stageDueAt : null,
-    expectedDecision: (clockRunning as string[]).includes(row.status) || row.status === 'info_requested' ? row.dueAt : null,
-    flag: (clockRunning as string[]).includes(row.status) ? deadlineFlag(row.stageDueAt, now, holidays) : null,
-    waitingForYou: row.status === 'info_requested' || ((row.status === 'approved' || row.status === 'issued') && unpaid),
+    expectedDecision: isIn(inProgressStatuses, row.status) ? row.dueAt : null,
+    flag: isIn(clockRunningStatuses, row.status) ? deadlineFlag(row.stageDueAt, now, holidays) : null,
+    waitingForYou: row.status === 'info_requested' || (isIn(grantedStatuses, row.status) && unpaid),
   };
 }
 
@@ -168,7 +165,7 @@ export async function* organisationApplications(organisationId: string, filters:
 /** What the filters offer: the services people can apply for, and the departments that hold files. */
 export async function dashboardChoices() {
   const [services, departments] = await Promise.all([
-    listPublishedServices(),
+    listPublishedServices({ includeRetired: true }),
     db.department.findMany({ select: { code: true, nameKm: true, nameEn: true }, orderBy: { code: 'asc' } }),
   ]);
   return { services: services.map((s) => ({ code: s.code, name: s.definition.name })), departments };

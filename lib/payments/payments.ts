@@ -11,6 +11,7 @@ import { serviceDefinition } from '@/lib/services/definition';
 import { khqrProvider, type PaymentProvider } from './khqr';
 import { signatureHolds } from './signing';
 import { log } from '@/lib/operations/log';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
 
 const billLifetimeMs = 24 * 60 * 60_000;
 
@@ -32,6 +33,11 @@ export async function billFor(
     // Only a pending bill is remade; a concurrent payment is never overwritten.
     update: existing?.status === 'pending' ? data : {},
   });
+}
+
+/** A bill by its number (the application's reference), or null. */
+export function billByNumber(billNumber: string): Promise<Payment | null> {
+  return db.payment.findUnique({ where: { billNumber } });
 }
 
 const confirmation = z.object({
@@ -82,10 +88,16 @@ async function decide(body: string, signature: string | null): Promise<Confirmat
     });
     const application = await tx.application.findUniqueOrThrow({
       where: { id: bill.applicationId },
-      select: { id: true, applicantId: true, reference: true, serviceVersion: { select: { definition: true } } },
+      select: { id: true, applicantId: true, reference: true, organisationId: true, serviceVersion: { select: { definition: true } } },
     });
     const definition = serviceDefinition.parse(application.serviceVersion.definition);
     await recordPaymentReceived(tx, { ...application, definition }, { receiptNumber, amountRiel: paid.amountRiel, transactionId: paid.transactionId });
+    await emitWebhookEvent(tx, 'payment.received', application, {
+      receiptNumber,
+      reference: application.reference ?? '',
+      amountRiel: paid.amountRiel,
+      paidAt: new Date(paid.paidAt).toISOString(),
+    });
     return 'paid';
   });
 }

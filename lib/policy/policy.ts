@@ -1,6 +1,7 @@
 // The one place access is decided. Pages, server actions and route handlers ask `can`; what an
 // actor may not do answers as not found at the entry point.
 import type { ApplicationStatus, OrganisationRole, Role } from '@/lib/db/generated/enums';
+import { decidedStatuses, isIn } from '@/lib/workflow/status-groups';
 
 export interface Actor {
   id: string;
@@ -11,7 +12,64 @@ export interface Actor {
   secondFactorDue?: boolean;
 }
 
-export const staffRoles = ['clerk', 'supervisor', 'department_head'] as const satisfies readonly Role[];
+/**
+ * What each staff role may do, in each department where the person holds it (a role is held per
+ * department). One row per role: a new staff role (added to the Role enum) is one row here, and
+ * every page, query and workflow step that asks `canInDepartment` or `rolesWith` follows.
+ * - queue.view: the department's queue, and every file that has reached the department;
+ * - file.note: internal notes on those files;
+ * - file.work: take a file (or the next one), be given one, ask the applicant for more, record an inspection;
+ * - file.supervise: the department's workload, and moving a file from one person to another;
+ * - stage.decide: decide a stage its definition leaves to a clerk (decidedBy 'clerk');
+ * - stage.decide-reserved: decide a stage its definition reserves for the head (decidedBy 'department_head');
+ * - licence.revoke: withdraw a licence issued by the department of the service's last stage;
+ * - complaint.work: in the General Inspectorate, work the complaints;
+ * - told.at-risk / told.overdue / told.long-overdue: told when a stage of the department reaches
+ *   80 %, 100 % and 150 % of its deadline (at 150 %, the Inspectorate's staff too: lib/escalation).
+ */
+export const staffCapabilities = {
+  clerk: ['queue.view', 'file.note', 'file.work', 'stage.decide', 'complaint.work', 'told.long-overdue'],
+  supervisor: ['queue.view', 'file.note', 'file.supervise', 'complaint.work', 'told.at-risk', 'told.long-overdue'],
+  department_head: [
+    'queue.view', 'file.note', 'file.work', 'file.supervise', 'stage.decide', 'stage.decide-reserved', 'licence.revoke', 'complaint.work', 'told.overdue', 'told.long-overdue',
+  ],
+} as const satisfies Partial<Record<Role, readonly string[]>>;
+
+export type StaffRole = keyof typeof staffCapabilities;
+export type StaffCapability = (typeof staffCapabilities)[StaffRole][number];
+
+export const staffRoles = Object.keys(staffCapabilities) as StaffRole[];
+
+const isStaffRole = (role: Role): role is StaffRole => role in staffCapabilities;
+
+/** Whether holding `role` (in some department) gives `capability` there. */
+export function roleCan(role: Role, capability: StaffCapability): boolean {
+  return isStaffRole(role) && (staffCapabilities[role] as readonly StaffCapability[]).includes(capability);
+}
+
+/** The roles that give `capability`: for queries that find the people who may act (assignees, those told). */
+export function rolesWith(capability: StaffCapability): StaffRole[] {
+  return staffRoles.filter((role) => roleCan(role, capability));
+}
+
+/** Whether the actor may do `capability` in the department: a role held there gives it. */
+export function canInDepartment(actor: Actor, capability: StaffCapability, departmentId: string | null): boolean {
+  return departmentId !== null && actor.roles.some((r) => r.departmentId === departmentId && roleCan(r.role, capability));
+}
+
+/** The departments where the actor may do `capability`. */
+export function departmentsWhere(actor: Actor, capability: StaffCapability): string[] {
+  return [...new Set(actor.roles.filter((r) => r.departmentId && roleCan(r.role, capability)).map((r) => r.departmentId!))];
+}
+
+/** Who a service definition may name to decide a stage, and the capability each decision takes. */
+export const stageDeciders = {
+  clerk: 'stage.decide',
+  department_head: 'stage.decide-reserved',
+} as const satisfies Partial<Record<StaffRole, StaffCapability>>;
+
+export type StageDecider = keyof typeof stageDeciders;
+export const stageDeciderNames = Object.keys(stageDeciders) as [StageDecider, ...StageDecider[]];
 
 /** Every role that sees other people's files or runs the portal: it acts only after a second factor. */
 export const rolesNeedingSecondFactor = [...staffRoles, 'auditor', 'administrator'] as const satisfies readonly Role[];
@@ -34,9 +92,16 @@ const areaPermissions = {
   'application.start': ['citizen', 'investor'],
   // A citizen who registers a company becomes its owner (and an investor).
   'organisation.register': ['citizen', 'investor'],
+  // A complaint to the General Inspectorate, about an application or a department (lib/complaints).
+  'complaint.file': ['citizen', 'investor'],
   'backoffice.enter': staffRoles,
   'audit.enter': ['auditor'],
   'admin.enter': ['administrator'],
+  // Issue 14: running the portal from screens. Who may do what to whom (never to oneself, never
+  // publish one's own draft) is checked by the module that acts (lib/staff, lib/services/drafts).
+  'admin.staff': ['administrator'],
+  'admin.services': ['administrator'],
+  'admin.holidays': ['administrator'],
   // Everyone's own sign-in and contact details: password, addresses, sessions.
   'account.security': ['citizen', 'investor', ...rolesNeedingSecondFactor],
 } as const satisfies Record<string, readonly Role[]>;
@@ -52,7 +117,10 @@ export interface ApplicationScope {
   departmentIds: readonly string[];
 }
 
-export type ResourceAction = 'application.view' | 'application.edit' | 'application.report' | 'application.pay';
+export type ResourceAction = 'application.view' | 'application.edit' | 'application.complain' | 'application.pay' | 'application.rate';
+
+/** Statuses after which the applicant rates the service: the file has been decided. */
+export const ratableStatuses = decidedStatuses;
 
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.some((r) => r.role === role);
@@ -62,8 +130,9 @@ export function hasRoleIn(actor: Actor, role: Role, departmentId: string): boole
   return actor.roles.some((r) => r.role === role && r.departmentId === departmentId);
 }
 
+/** The departments where the actor holds any staff role: they work there. */
 export function departmentsOf(actor: Actor): string[] {
-  return actor.roles.filter((r) => (staffRoles as readonly Role[]).includes(r.role) && r.departmentId).map((r) => r.departmentId!);
+  return [...new Set(actor.roles.filter((r) => isStaffRole(r.role) && r.departmentId).map((r) => r.departmentId!))];
 }
 
 export type OrganisationAction = 'organisation.view' | 'organisation.manage' | 'organisation.apply';
@@ -129,20 +198,56 @@ export function can(actor: Actor | null, action: AreaAction | ResourceAction, ap
       if (isApplicantSide(actor, application)) return true;
       if (application.status === 'draft') return false; // staff never see drafts
       if (hasRole(actor, 'auditor')) return true;
-      const mine = departmentsOf(actor);
-      return application.departmentIds.some((d) => mine.includes(d));
+      return application.departmentIds.some((d) => canInDepartment(actor, 'queue.view', d));
     }
     case 'application.pay':
       return application.status !== 'draft' && actsForApplicant(actor, application);
-    case 'application.report':
-      // Only the applicant's side reports a request for extra money, about a filed application.
+    case 'application.complain':
+      // Only the applicant's side complains about a filed application (delay, a request for money, ...).
       return application.status !== 'draft' && isApplicantSide(actor, application);
+    case 'application.rate':
+      // Whoever acts for the applicant rates the service once the file is decided.
+      return isIn(ratableStatuses, application.status) && actsForApplicant(actor, application);
     case 'application.edit': {
       const editable = application.status === 'draft' || application.status === 'info_requested';
       return editable && actsForApplicant(actor, application);
     }
   }
   return false;
+}
+
+/** What policy needs to know of a complaint. */
+export interface ComplaintScope {
+  complainantId: string;
+  organisationId: string | null;
+  /** The department complained about: its staff never see the complaint. */
+  departmentId: string | null;
+}
+
+export type ComplaintAction = 'complaint.view-own' | 'complaint.work';
+
+/**
+ * Whether the actor works complaints: a staff role in the General Inspectorate (its department
+ * id, looked up from `inspectorateCode` by the caller). Other departments' staff never do.
+ */
+export function worksComplaints(actor: Actor | null, inspectorateId: string): boolean {
+  return !!actor && canInDepartment(actor, 'complaint.work', inspectorateId);
+}
+
+/**
+ * A complaint: the complainant and the members of the organisation it was filed for follow it
+ * (view-own); the Inspectorate works it (complaint.work), except an inspector who also works in
+ * the department complained about, or who is the complainant's side: those answer as not found.
+ */
+export function canOnComplaint(actor: Actor | null, action: ComplaintAction, complaint: ComplaintScope, inspectorateId: string): boolean {
+  if (!actor) return false;
+  const complainantSide = complaint.complainantId === actor.id || canInOrganisation(actor, 'organisation.view', complaint.organisationId);
+  switch (action) {
+    case 'complaint.view-own':
+      return complainantSide;
+    case 'complaint.work':
+      return worksComplaints(actor, inspectorateId) && !complainantSide && !(complaint.departmentId !== null && departmentsOf(actor).includes(complaint.departmentId));
+  }
 }
 
 /** The actor's own account page: a citizen's (applications too), or staff's (sign-in and contact details). */
@@ -200,4 +305,14 @@ export function clientReach(client: ApiClientActor | null, action: ClientAction)
 export function clientCan(client: ApiClientActor | null, action: ClientAction, record: { organisationId: string | null }): boolean {
   const reach = clientReach(client, action);
   return reach === 'all' || (reach !== 'none' && record.organisationId === reach.organisationId);
+}
+
+/**
+ * Who registers, rotates and revokes a client and reads its webhook deliveries: administrators,
+ * any client; a company's owner, the company's own clients only (never an institution's).
+ */
+export function canManageApiClient(actor: Actor | null, client: { organisationId: string | null }): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'administrator')) return true;
+  return client.organisationId !== null && canInOrganisation(actor, 'organisation.manage', client.organisationId);
 }

@@ -101,6 +101,14 @@ export const permissionsPolicy = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
+/** What every answer carries (next.config.ts; the lean server, lib/applications/lookup-server.ts, too). */
+export const everyAnswerHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+  'Permissions-Policy': permissionsPolicy,
+} as const;
+
 /** Route handlers under a page address that answer files, not HTML: they get the document policy. */
 const fileRoutes = [
   /^\/[a-z]{2}\/applications\/[^/]+\/(licence|receipt)$/,

@@ -2,13 +2,8 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Locale } from '@/lib/i18n/routing';
 import type { Field } from './answers';
+import { answerTypes } from './field-types';
 import { labelInSentence } from './text';
-
-export const answerErrorKeys = [
-  'required', 'choose', 'choice', 'number', 'range', 'mobile',
-  'date', 'dateDay', 'dateMonth', 'dateYear', 'dateDayMonth', 'dateDayYear', 'dateMonthYear', 'dateYearDigits',
-  'nationalId', 'vin', 'plate', 'province', 'district', 'tooLong',
-] as const;
 
 /**
  * Every message a question can show, in the page's language and with its own label, keyed by
@@ -19,5 +14,5 @@ export async function answerMessages(field: Field, locale: Locale): Promise<Reco
   const values = { label: labelInSentence(field.label, locale), min: field.min ?? '', max: field.max ?? '' };
   // A message may open with the label: "Date of birth must include a month".
   const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  return Object.fromEntries(answerErrorKeys.map((key) => [`errors.answer.${key}`, sentence(t(key, values))]));
+  return Object.fromEntries(answerTypes[field.type].errors.map((key) => [`errors.answer.${key}`, sentence(t(key, values))]));
 }

@@ -2,6 +2,7 @@
 // seeded from one file per service in ./definitions. This schema is the one place that says
 // what a definition may contain; the seed and every read of the JSON go through it.
 import { z } from 'zod';
+import { stageDeciderNames } from '@/lib/policy/policy';
 import { isPlainLine } from '@/lib/validation/plain-text';
 
 export const text = z.object({ km: z.string().min(1), en: z.string().min(1) });
@@ -56,8 +57,8 @@ const stage = z.object({
   key: code,
   name: text,
   department: code,
-  // Who takes the stage's decision: a clerk, or the head of the department.
-  decidedBy: z.enum(['clerk', 'department_head']),
+  // Who takes the stage's decision: a clerk, or the head of the department (lib/policy's stageDeciders).
+  decidedBy: z.enum(stageDeciderNames),
   kind: z.enum(['review', 'inspection', 'approval']),
   deadlineWorkingDays: z.number().int().positive(),
 });
@@ -69,6 +70,9 @@ export const serviceDefinition = z.object({
   name: text,
   summary: text,
   whoCanApply: text,
+  // Who may apply, for the catalogue's filter: people in their own name, companies, or both.
+  // Defaulted for versions stored before it was asked.
+  applicants: z.array(z.enum(['person', 'company'])).min(1).default(['person', 'company']),
   legalBasis: text,
   feeRiel: z.number().int().nonnegative(),
   feeRules: z.array(feeRule).default([]),
@@ -108,38 +112,95 @@ type NamesItsOwnQuestions<D> = {
   plate?: { provinceFrom: FieldKeyOf<D>; classFrom: FieldKeyOf<D>; classDigits: Record<string, string> };
 };
 
-/** Checks a definition when it is written; a mistake fails the seed, not a citizen's form. */
-export function defineService<const D extends ServiceDefinitionInput>(input: D & NamesItsOwnQuestions<D>): ServiceDefinition {
-  const definition = serviceDefinition.parse(input);
-  const fields = new Map(definition.pages.flatMap((p) => p.fields.map((f) => [f.key, f] as const)));
-  const keys = new Set(fields.keys());
+/**
+ * What can be wrong with a definition beyond its shape. Each problem is a zod issue whose message
+ * is one of these keys (translated under `definitionProblems` in the messages) with `params` for
+ * its values, on the path of the item at fault: the designer shows it beside that field.
+ */
+export const definitionProblemKeys = [
+  'deadlinesDontAddUp', 'unknownField', 'feeRuleNotNumber', 'feeRuleNotChoice', 'unknownDepartment', 'duplicateKey',
+  'printsWithoutDocument', 'plateProvinceNotAddress', 'plateClassIncomplete', 'optionsMissing',
+] as const;
+export type DefinitionProblemKey = (typeof definitionProblemKeys)[number];
+
+type Field = ServiceDefinition['pages'][number]['fields'][number];
+type Problem = { key: DefinitionProblemKey; path: (string | number)[]; params?: Record<string, string | number> };
+
+/** The problems of a well-shaped definition; `departments` are the codes that exist (null: not checked). */
+export function definitionProblems(definition: ServiceDefinition, departments: readonly string[] | null): Problem[] {
+  const problems: Problem[] = [];
+  const add = (key: DefinitionProblemKey, path: Problem['path'], params?: Problem['params']) => problems.push({ key, path, params });
+  const fields = new Map<string, Field>();
+  const duplicates = (keys: string[], path: (i: number) => Problem['path']) => {
+    const seen = new Set<string>();
+    keys.forEach((key, i) => (seen.has(key) ? add('duplicateKey', path(i), { key }) : seen.add(key)));
+  };
+
+  duplicates(definition.pages.map((p) => p.key), (i) => ['pages', i, 'key']);
+  const allFields = definition.pages.flatMap((p, pi) => p.fields.map((f, fi) => ({ field: f, path: ['pages', pi, 'fields', fi] as Problem['path'] })));
+  duplicates(allFields.map((f) => f.field.key), (i) => [...allFields[i]!.path, 'key']);
+  for (const { field, path } of allFields) {
+    fields.set(field.key, field);
+    const choice = field.type === 'select' || field.type === 'radios' || field.type === 'checkboxes';
+    if (choice && !field.options?.length) add('optionsMissing', [...path, 'options']);
+    if (field.options) duplicates(field.options.map((o) => o.value), (i) => [...path, 'options', i, 'value']);
+  }
+  duplicates(definition.documents.map((d) => d.key), (i) => ['documents', i, 'key']);
+  duplicates(definition.stages.map((s) => s.key), (i) => ['stages', i, 'key']);
+
   const stageTotal = definition.stages.reduce((sum, s) => sum + s.deadlineWorkingDays, 0);
-  if (stageTotal !== definition.deadlineWorkingDays) {
-    throw new Error(`${definition.code}: stage deadlines add up to ${stageTotal}, not ${definition.deadlineWorkingDays} working days`);
+  if (stageTotal !== definition.deadlineWorkingDays) add('deadlinesDontAddUp', ['deadlineWorkingDays'], { stages: stageTotal, service: definition.deadlineWorkingDays });
+
+  definition.feeRules.forEach((rule, i) => {
+    const field = fields.get(rule.field);
+    if (!field) add('unknownField', ['feeRules', i, 'field'], { field: rule.field });
+    else if (rule.kind === 'per-unit' && field.type !== 'number') add('feeRuleNotNumber', ['feeRules', i, 'field'], { field: rule.field });
+    else if (rule.kind === 'by-answer' && !field.options) add('feeRuleNotChoice', ['feeRules', i, 'field'], { field: rule.field });
+  });
+  for (const { field, path } of allFields) {
+    if (field.showIf && !fields.has(field.showIf.field)) add('unknownField', [...path, 'showIf', 'field'], { field: field.showIf.field });
   }
-  for (const rule of definition.feeRules) {
-    if (!keys.has(rule.field)) throw new Error(`${definition.code}: fee rule names unknown field ${rule.field}`);
+  definition.documents.forEach((document, i) => {
+    if (document.showIf && !fields.has(document.showIf.field)) add('unknownField', ['documents', i, 'showIf', 'field'], { field: document.showIf.field });
+  });
+  if (departments) {
+    if (!departments.includes(definition.department)) add('unknownDepartment', ['department'], { department: definition.department });
+    definition.stages.forEach((stage, i) => {
+      if (!departments.includes(stage.department)) add('unknownDepartment', ['stages', i, 'department'], { department: stage.department });
+    });
   }
-  for (const item of [...definition.pages.flatMap((p) => p.fields), ...definition.documents]) {
-    if (item.showIf && !keys.has(item.showIf.field)) {
-      throw new Error(`${definition.code}: ${item.key} depends on unknown field ${item.showIf.field}`);
-    }
+
+  if (!definition.issues && (definition.printedAnswers.length || definition.plate)) add('printsWithoutDocument', ['issues']);
+  definition.printedAnswers.forEach((answer, i) => {
+    if (!fields.has(answer.field)) add('unknownField', ['printedAnswers', i, 'field'], { field: answer.field });
+  });
+  duplicates(definition.printedAnswers.map((a) => a.field), (i) => ['printedAnswers', i, 'field']);
+  if (definition.plate) {
+    const { provinceFrom, classFrom, classDigits } = definition.plate;
+    if (fields.get(provinceFrom)?.type !== 'address') add('plateProvinceNotAddress', ['plate', 'provinceFrom'], { field: provinceFrom });
+    const classes = fields.get(classFrom)?.options?.map((o) => o.value);
+    if (!classes || classes.some((c) => !classDigits[c])) add('plateClassIncomplete', ['plate', 'classFrom'], { field: classFrom });
   }
-  checkCertifiedAnswers(definition, fields);
-  return definition;
+  return problems;
 }
 
-function checkCertifiedAnswers(definition: ServiceDefinition, fields: Map<string, ServiceDefinition['pages'][number]['fields'][number]>) {
-  const fail = (problem: string) => {
-    throw new Error(`${definition.code}: ${problem}`);
-  };
-  if (!definition.issues && (definition.printedAnswers.length || definition.plate)) fail('prints answers but issues no document');
-  const printed = definition.printedAnswers.map((a) => a.field);
-  for (const key of printed) if (!fields.has(key)) fail(`prints unknown field ${key}`);
-  if (new Set(printed).size !== printed.length) fail('prints an answer twice');
-  if (!definition.plate) return;
-  const { provinceFrom, classFrom, classDigits } = definition.plate;
-  if (fields.get(provinceFrom)?.type !== 'address') fail(`plate province ${provinceFrom} is not an address question`);
-  const classes = fields.get(classFrom)?.options?.map((o) => o.value);
-  if (!classes || classes.some((c) => !classDigits[c])) fail(`plate class ${classFrom} is not a choice with a digit for each option`);
+/**
+ * The schema every written definition passes (seed, import, the designer's drafts and its form's
+ * resolver): the shape, then `definitionProblems`. Reads of stored versions use the shape only.
+ */
+export function checkedServiceDefinition(departments: readonly string[] | null) {
+  return serviceDefinition.superRefine((definition, context) => {
+    for (const problem of definitionProblems(definition, departments)) {
+      context.addIssue({ code: 'custom', message: problem.key, path: problem.path, params: problem.params });
+    }
+  });
+}
+
+/** Checks a definition when it is written in code; a mistake fails the seed, not a citizen's form. */
+export function defineService<const D extends ServiceDefinitionInput>(input: D & NamesItsOwnQuestions<D>): ServiceDefinition {
+  const result = checkedServiceDefinition(null).safeParse(input);
+  if (result.success) return result.data;
+  const where = (path: PropertyKey[]) => path.map(String).join('.');
+  const said = result.error.issues.map((i) => `${where(i.path)}: ${i.message}${i.code === 'custom' && i.params ? ` ${JSON.stringify(i.params)}` : ''}`);
+  throw new Error(`${String((input as { code?: unknown }).code)}: ${said.join('; ')}`);
 }

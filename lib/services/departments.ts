@@ -9,3 +9,9 @@ export const departments = [
 ] as const;
 
 export type DepartmentCode = (typeof departments)[number]['code'];
+
+/**
+ * The General Inspectorate: complaints and the last step of escalation go to its staff, never
+ * to the department a complaint or a late file is about.
+ */
+export const inspectorateCode = 'inspection' satisfies DepartmentCode;

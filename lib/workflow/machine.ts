@@ -13,24 +13,28 @@
 // the applicant is asked for more, and ends approved or rejected. The department that holds
 // the current stage holds the file (`currentDepartmentId`); a decided file has none.
 import 'server-only';
+import { z } from 'zod';
 import { db, query } from '@/lib/db/client';
-import type { ApplicationStatus, EventVisibility, Prisma, Role, StageStatus } from '@/lib/db/generated/client';
+import type { ApplicationStatus, EventVisibility, Prisma, StageStatus } from '@/lib/db/generated/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { dueAfterWorkingDays, extendByWorkingDays, phnomPenhDay, workingDaysBetween } from '@/lib/deadlines/working-days';
 import { issueLicence } from '@/lib/licences/issue';
 import { notifiedEvents, notify } from '@/lib/notifications/notify';
-import { actsForApplicant, hasInterest, hasRoleIn, interestsOf, isApplicantSide, type Actor, type ApiClientActor } from '@/lib/policy/policy';
+import { actsForApplicant, canInDepartment, hasInterest, interestsOf, isApplicantSide, rolesWith, stageDeciders, type Actor, type ApiClientActor } from '@/lib/policy/policy';
 import type { ServiceDefinition } from '@/lib/services/definition';
+import { isPlainLine } from '@/lib/validation/plain-text';
+import { emitWebhookEvent } from '@/lib/webhooks/emit';
+import { clockRunningStatuses, decidedStatuses, grantedStatuses, inProgressStatuses } from './status-groups';
 
 /**
- * Who may take a step:
+ * Who may take a step (which staff roles have each capability: policy's staffCapabilities):
  * - applicant: the applicant, or an owner or manager of the organisation they applied for;
- * - decider: in the department holding the current stage, the role the stage names (a clerk,
- *   or the head of department); a head may also take a clerk's decision;
- * - caseworker: a clerk or the head of the department holding the current stage;
- * - supervisor: a supervisor or the head of that department;
- * - staff: anyone of staff who may see the file (policy's application.view);
- * - issuer: the head of the department of the last stage, which issued the licence;
+ * - decider: in the department holding the current stage, whoever has the capability the
+ *   stage's decider takes (policy's stageDeciders: a clerk's stage, or one reserved for the head);
+ * - caseworker: file.work in the department holding the current stage;
+ * - supervisor: file.supervise in that department;
+ * - staff: file.note in a department the file has reached (those who see it: policy's application.view);
+ * - issuer: licence.revoke in the department of the last stage, which issued the licence;
  * - bank: the payment provider, through its signed confirmation (no person).
  */
 export type Taker = 'applicant' | 'decider' | 'caseworker' | 'supervisor' | 'staff' | 'issuer' | 'bank';
@@ -49,8 +53,8 @@ export interface Step {
   guarded: boolean;
 }
 
-const open = ['submitted', 'in_review'] as const satisfies ApplicationStatus[];
-const held = ['submitted', 'in_review', 'info_requested'] as const satisfies ApplicationStatus[];
+const open = clockRunningStatuses;
+const held = inProgressStatuses;
 
 export const steps = {
   submit: { from: ['draft'], to: 'submitted', stage: 'active', by: 'applicant', event: 'submitted', visibility: 'public', guarded: true },
@@ -70,15 +74,15 @@ export const steps = {
   // Withdraws an issued licence, with a reason the holder reads; the status stays "issued".
   revokeLicence: { from: ['issued'], by: 'issuer', event: 'licence_revoked', visibility: 'public', guarded: true },
   // The bank's signed confirmation of the fee (lib/payments); the status does not change.
-  paymentReceived: { from: ['submitted', 'in_review', 'info_requested', 'approved', 'issued'], by: 'bank', event: 'payment_received', visibility: 'public', guarded: false },
+  paymentReceived: { from: [...held, ...grantedStatuses], by: 'bank', event: 'payment_received', visibility: 'public', guarded: false },
   // Internal notes never reach the applicant; they change nothing, so they need no version.
-  addNote: { from: [...held, 'approved', 'rejected', 'issued'], by: 'staff', event: 'note', visibility: 'internal', guarded: false },
+  addNote: { from: [...held, ...decidedStatuses], by: 'staff', event: 'note', visibility: 'internal', guarded: false },
 } as const satisfies Record<string, Step>;
 
 export type StepName = keyof typeof steps;
 export type StaffStep = Exclude<StepName, 'submit' | 'resubmit' | 'issue' | 'paymentReceived'>;
 
-/** What each step takes from the person taking it (checked by the caller's form schema). */
+/** What each step takes from the person taking it (a staff step's is checked by its form's schema: staffStepForms). */
 export interface StepInput {
   claim: Record<string, never>;
   reassign: { assigneeId: string; reason: string };
@@ -142,19 +146,18 @@ function takes(actor: Actor, file: CaseFile, by: Taker): boolean {
     case 'bank':
       return false; // only through recordPaymentReceived
     case 'staff':
-      return file.stages.some((s) => s.status !== 'pending' && (['clerk', 'supervisor', 'department_head'] as Role[]).some((r) => hasRoleIn(actor, r, s.departmentId)));
+      return file.stages.some((s) => s.status !== 'pending' && canInDepartment(actor, 'file.note', s.departmentId));
     case 'caseworker':
-      return !!department && (hasRoleIn(actor, 'clerk', department) || hasRoleIn(actor, 'department_head', department));
+      return canInDepartment(actor, 'file.work', department);
     case 'supervisor':
-      return !!department && (hasRoleIn(actor, 'supervisor', department) || hasRoleIn(actor, 'department_head', department));
+      return canInDepartment(actor, 'file.supervise', department);
     case 'issuer': {
       const last = file.stages.at(-1);
-      return !!last && last.position === file.definition.stages.length - 1 && hasRoleIn(actor, 'department_head', last.departmentId);
+      return !!last && last.position === file.definition.stages.length - 1 && canInDepartment(actor, 'licence.revoke', last.departmentId);
     }
     case 'decider': {
       const stage = currentStage(file);
-      if (!stage || !department) return false;
-      return hasRoleIn(actor, 'department_head', department) || (stage.definition.decidedBy === 'clerk' && hasRoleIn(actor, 'clerk', department));
+      return !!stage && canInDepartment(actor, stageDeciders[stage.definition.decidedBy], department);
     }
   }
 }
@@ -231,8 +234,70 @@ export function checkStep(actor: Actor, file: CaseFile, name: Exclude<StepName, 
   if (!mayTake(actor, file, name)) throw new StepRefusedError('notAllowed');
 }
 
-/** Every staff step, in the order a review page offers them. */
-export const staffSteps: readonly StaffStep[] = ['claim', 'recordInspection', 'approveStage', 'finalApprove', 'requestInfo', 'reject', 'reassign', 'revokeLicence', 'addNote'];
+/** How the review page shows a field of a step's form; its words are review.steps.<step>.<label> (and <label>Hint). */
+export interface StepField<I> {
+  name: keyof I & string;
+  kind: 'text' | 'textarea' | 'date' | 'select' | 'radios';
+  label: string;
+  hint?: boolean;
+  /** The choices of radios (each one's words: review.steps.<step>.<value>); a select's come from the file. */
+  options?: readonly string[];
+  /** A date on or before today (Phnom Penh). */
+  notAfterToday?: boolean;
+}
+
+export interface StaffStepForm<I> {
+  /** What the server action accepts; its messages are keys the action translates. */
+  input: z.ZodType<I>;
+  fields: readonly StepField<I>[];
+  /** An act against the applicant or a holder (rejecting, revoking): shown as such. */
+  danger?: boolean;
+}
+
+/** The longest each written field may be, in characters (also named in its error message). */
+export const stepTextLimits = { message: 2000, reason: 2000, text: 4000, inspector: 120, notes: 4000 } as const;
+
+const written = (required: string, max: number) => z.string().trim().min(1, required).max(max, 'errors.staff.tooLong');
+// Reasons are printed (the rejection letter, the public verification page): one plain line.
+const printedLine = (required: string, max: number) => written(required, max).refine(isPlainLine, 'errors.staff.lineBreak');
+const inspectionResults = ['passed', 'failed'] as const;
+
+/**
+ * Every staff step, in the order the review page offers them, with what it takes from the
+ * person and how the page asks for it: the page and the server action read this one declaration.
+ */
+export const staffStepForms = {
+  claim: { input: z.object({}), fields: [] },
+  recordInspection: {
+    input: z.object({
+      date: z.iso.date('errors.staff.date').refine((day) => day <= phnomPenhDay(new Date()), 'errors.staff.future'),
+      inspector: printedLine('errors.staff.inspector', stepTextLimits.inspector),
+      result: z.enum(inspectionResults, 'errors.staff.result'),
+      notes: z.string().trim().max(stepTextLimits.notes, 'errors.staff.tooLong'),
+    }),
+    fields: [
+      { name: 'date', kind: 'date', label: 'date', notAfterToday: true },
+      { name: 'inspector', kind: 'text', label: 'inspector' },
+      { name: 'result', kind: 'radios', label: 'result', options: inspectionResults },
+      { name: 'notes', kind: 'textarea', label: 'notes' },
+    ],
+  },
+  approveStage: { input: z.object({}), fields: [] },
+  finalApprove: { input: z.object({}), fields: [] },
+  requestInfo: { input: z.object({ message: written('errors.staff.message', stepTextLimits.message) }), fields: [{ name: 'message', kind: 'textarea', label: 'message', hint: true }] },
+  reject: { input: z.object({ reason: printedLine('errors.staff.reason', stepTextLimits.reason) }), fields: [{ name: 'reason', kind: 'textarea', label: 'reason', hint: true }], danger: true },
+  reassign: {
+    input: z.object({ assigneeId: z.uuid('errors.staff.assignee'), reason: written('errors.staff.reassignReason', stepTextLimits.reason) }),
+    fields: [
+      { name: 'assigneeId', kind: 'select', label: 'assignee' },
+      { name: 'reason', kind: 'textarea', label: 'reason', hint: true },
+    ],
+  },
+  revokeLicence: { input: z.object({ reason: printedLine('errors.staff.revokeReason', stepTextLimits.reason) }), fields: [{ name: 'reason', kind: 'textarea', label: 'reason', hint: true }], danger: true },
+  addNote: { input: z.object({ text: written('errors.staff.text', stepTextLimits.text) }), fields: [{ name: 'text', kind: 'textarea', label: 'text', hint: true }] },
+} satisfies { [S in StaffStep]: StaffStepForm<StepInput[S]> };
+
+export const staffSteps = Object.keys(staffStepForms) as StaffStep[];
 
 /** The staff steps open to `actor` now, in the order a review page offers them. */
 export function staffStepsFor(actor: Actor, file: CaseFile): StaffStep[] {
@@ -268,7 +333,7 @@ async function effectsOf<N extends Exclude<StepName, 'submit'>>(
       return { ...none, application: { assigneeId: actor.id } };
     case 'reassign': {
       const { assigneeId, reason } = input as StepInput['reassign'];
-      const clerk = await tx.roleAssignment.findFirst({ where: { userId: assigneeId, departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] }, user: { status: 'active' } } });
+      const clerk = await tx.roleAssignment.findFirst({ where: { userId: assigneeId, departmentId: file.currentDepartmentId, role: { in: rolesWith('file.work') }, user: { status: 'active' } } });
       if (!clerk) throw new StepRefusedError('notAClerk');
       const organisations = await tx.organisationMembership.findMany({ where: { userId: assigneeId }, select: { organisationId: true, role: true } });
       if (hasInterest({ id: assigneeId, organisations }, file)) throw new StepRefusedError('interestedAssignee');
@@ -313,7 +378,8 @@ async function effectsOf<N extends Exclude<StepName, 'submit'>>(
     }
     case 'revokeLicence': {
       const reason = (input as StepInput['revokeLicence']).reason;
-      await tx.licence.update({ where: { applicationId: file.id }, data: { status: 'revoked', revokedAt: now, revokedReason: reason } });
+      const revoked = await tx.licence.update({ where: { applicationId: file.id }, data: { status: 'revoked', revokedAt: now, revokedReason: reason }, select: { number: true } });
+      await emitWebhookEvent(tx, 'licence.revoked', file, { number: revoked.number, service: file.definition.code }, now);
       return { ...none, data: { reason } };
     }
     case 'issue':
@@ -375,11 +441,14 @@ export async function perform<N extends Exclude<StepName, 'submit'>>(
     await record(tx, file.id, actor, name, step, actingDepartment(actor, file), file.status, effects.data);
     const told = input as { message?: string; reason?: string };
     await tellApplicant(tx, file, step, file.reference ?? '', told.message ?? told.reason);
+    if (step.to && step.to !== file.status) await tellClientsOfStatus(tx, file, file.status, step.to, now);
     if (name === 'finalApprove' && mayTake(actor, { ...file, status: 'approved' }, 'issue')) {
       const number = await issueLicence(tx, file, now);
       await tx.application.update({ where: { id: file.id }, data: { status: 'issued', version: { increment: 1 } } });
       await record(tx, file.id, actor, 'issue', steps.issue, actingDepartment(actor, file), 'approved', { number });
       await tellApplicant(tx, file, steps.issue, file.reference ?? '');
+      await tellClientsOfStatus(tx, file, 'approved', 'issued', now);
+      await emitWebhookEvent(tx, 'licence.issued', file, { number, service: file.definition.code }, now);
     }
   });
 }
@@ -421,8 +490,20 @@ async function tellApplicant(
   if (kind) await notify(tx, file.applicantId, file.id, kind, { reference, service: file.definition.name, ...(message ? { message } : {}) });
 }
 
+/** Tells subscribed clients (the company's own, by policy) that the file's status changed. */
+async function tellClientsOfStatus(
+  tx: Prisma.TransactionClient,
+  file: { reference: string | null; organisationId: string | null },
+  previousStatus: ApplicationStatus,
+  status: ApplicationStatus,
+  now: Date,
+): Promise<void> {
+  if (file.reference) await emitWebhookEvent(tx, 'application.status_changed', file, { reference: file.reference, status, previousStatus }, now);
+}
+
 export interface TransitionTarget {
   id: string;
+  organisationId: string | null;
   status: ApplicationStatus;
   version: number;
   applicantId: string;
@@ -450,6 +531,8 @@ export async function transition(
   if (updated.count !== 1) throw new StaleApplicationError();
   await record(tx, application.id, actor, name, step, null, application.status, data);
   await tellApplicant(tx, application, step, String(changes.reference ?? ''));
+  const reference = typeof changes.reference === 'string' ? changes.reference : null;
+  await tellClientsOfStatus(tx, { reference, organisationId: application.organisationId }, application.status, 'submitted', new Date());
 }
 
 /**
@@ -459,9 +542,7 @@ export async function transition(
  * Returns the file's id, or null when nothing is waiting.
  */
 export async function claimNext(actor: Actor, departmentId: string): Promise<string | null> {
-  if (!hasRoleIn(actor, 'clerk', departmentId) && !hasRoleIn(actor, 'department_head', departmentId)) {
-    throw new StepRefusedError('notAllowed');
-  }
+  if (!canInDepartment(actor, 'file.work', departmentId)) throw new StepRefusedError('notAllowed');
   const { applicantIds, organisationIds } = interestsOf(actor);
   return db.$transaction(async (tx) => {
     const [claimed] = await tx.$queryRaw<{ id: string; status: ApplicationStatus; currentStageKey: string | null }[]>`
@@ -480,6 +561,40 @@ export async function claimNext(actor: Actor, departmentId: string): Promise<str
     await record(tx, claimed.id, actor, 'claim', steps.claim, departmentId, claimed.status, { stage: claimed.currentStageKey, next: true });
     return claimed.id;
   });
+}
+
+/**
+ * Puts back in their department's queue the files `assigneeId` holds outside `keepDepartmentIds`
+ * (the departments where they still work files): an administrator deactivated them, took a role
+ * or moved them. Each file records it on its internal timeline. Answers how many went back.
+ */
+export async function returnClaimedFiles(
+  tx: Prisma.TransactionClient,
+  administrator: Actor,
+  assigneeId: string,
+  keepDepartmentIds: readonly string[],
+  reason: 'deactivated' | 'role_taken' | 'moved',
+): Promise<number> {
+  const files = await tx.application.findMany({
+    where: { assigneeId, currentDepartmentId: { not: null, notIn: [...keepDepartmentIds] } },
+    select: { id: true, currentDepartmentId: true, currentStageKey: true },
+  });
+  for (const file of files) {
+    await tx.application.update({ where: { id: file.id }, data: { assigneeId: null, version: { increment: 1 } } });
+    await tx.applicationStage.updateMany({ where: { applicationId: file.id, assigneeId }, data: { assigneeId: null } });
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: file.id,
+        actorId: administrator.id,
+        actorRole: 'administrator',
+        departmentId: file.currentDepartmentId,
+        type: 'returned_to_queue',
+        visibility: 'internal',
+        data: { stage: file.currentStageKey, assigneeId, reason },
+      },
+    });
+  }
+  return files.length;
 }
 
 /**

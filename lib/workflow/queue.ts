@@ -5,11 +5,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
-import type { ApplicationStatus, Prisma } from '@/lib/db/generated/client';
+import type { Prisma } from '@/lib/db/generated/client';
 import { atRiskWorkingDays, addWorkingDays, endOfPhnomPenhDay, phnomPenhDay } from '@/lib/deadlines/working-days';
-import { interestsOf, type Actor } from '@/lib/policy/policy';
+import { departmentsWhere, interestsOf, rolesWith, type Actor } from '@/lib/policy/policy';
 import { definitionOfVersion, listPublishedServices } from '@/lib/services/queries';
 import { normalizeCambodianMobile } from '@/lib/validation/cambodian-mobile';
+import { clockRunningStatuses } from './status-groups';
 
 export const queuePageSize = 25;
 
@@ -28,7 +29,7 @@ export const queueFilters = z.object({
 
 export type QueueFilters = z.infer<typeof queueFilters>;
 
-const waiting: ApplicationStatus[] = ['submitted', 'in_review'];
+const waiting = [...clockRunningStatuses];
 
 /**
  * What a search matches, best first: the exact reference, the applicant's mobile number, part of
@@ -85,9 +86,14 @@ async function searchPage(where: Prisma.ApplicationWhereInput, query: string, pa
   return { rows, total: counts.reduce((sum, n) => sum + n, 0) };
 }
 
+/** The departments whose queue the actor may see, by code. */
+export async function queueDepartments(actor: Actor) {
+  return db.department.findMany({ where: { id: { in: departmentsWhere(actor, 'queue.view') } }, orderBy: { code: 'asc' } });
+}
+
 /** What the department may filter by: the services that pass through it and their stages there. */
 export async function queueChoices(departmentCode: string) {
-  const services = (await listPublishedServices()).filter((s) => s.definition.stages.some((st) => st.department === departmentCode));
+  const services = (await listPublishedServices({ includeRetired: true })).filter((s) => s.definition.stages.some((st) => st.department === departmentCode));
   return services.map((s) => ({ code: s.code, name: s.definition.name, stages: s.definition.stages.filter((st) => st.department === departmentCode) }));
 }
 
@@ -138,10 +144,10 @@ export async function departmentQueue(departmentId: string, actor: Pick<Actor, '
   return { items, total, pages: Math.max(1, Math.ceil(total / queuePageSize)) };
 }
 
-/** Per member of staff: the files assigned to them in the department, and how many are overdue. */
+/** Per member of staff who works files: the files assigned to them in the department, and how many are overdue. */
 export async function departmentWorkload(departmentId: string, now = new Date()) {
   const staff = await db.user.findMany({
-    where: { roles: { some: { departmentId, role: { in: ['clerk', 'department_head'] } } }, status: 'active' },
+    where: { roles: { some: { departmentId, role: { in: rolesWith('file.work') } } }, status: 'active' },
     select: { id: true, name: true },
     orderBy: { name: 'asc' },
   });

@@ -1,13 +1,14 @@
-// Registered clients' reads on the production build, beside the floor: a plain node:http + pg
-// server doing the same database work per request (the token's lookup, the per-client count, the
-// read, the audit event the read writes). Target: at least half the floor's throughput.
+// Registered clients' reads beside the floor, a plain node:http + pg server doing the same
+// database work per request (the token's lookup, the per-client count, the read, the audit event
+// the read writes): on the lean server, which production serves /api/v1 from, and on the
+// production build's Next.js. Target: at least half the floor's throughput.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { registerApiClient } from '../../lib/api/clients';
 import { closeDatabase } from '../../lib/db/client';
 import { canonicalFields } from '../../lib/licences/signature';
 import { describe, load, startFloor, type LoadResult } from './load';
-import type { Served } from './serve';
+import { startLeanServer, type Served } from './serve';
 import { size } from './size';
 
 const count = size.trackingApplications;
@@ -114,15 +115,22 @@ export async function measureApi(served: Served): Promise<void> {
   const floorLicences = await run('http://127.0.0.1:3213', policeToken, numbers, 'licences');
   const floorApplications = await run('http://127.0.0.1:3213', companyToken, references, 'applications');
   floor.kill();
+  // What the proxy sends /api/v1 to (README, "Production"): the same route handlers on node:http.
+  const lean = await startLeanServer(served, 3214);
+  const leanLicences = await run(`${lean.baseUrl}/api/v1`, policeToken, numbers, 'licences');
+  const leanApplications = await run(`${lean.baseUrl}/api/v1`, companyToken, references, 'applications');
+  await lean.stop();
   const licences = await run(`${served.baseUrl}/api/v1`, policeToken, numbers, 'licences');
   const applications = await run(`${served.baseUrl}/api/v1`, companyToken, references, 'applications');
 
   const share = (result: LoadResult, floorResult: LoadResult) => `${((result.perSecond / floorResult.perSecond) * 100).toFixed(0)} % of the floor`;
   console.log(`\nRegistered clients' reads (token, per-client count, read, audit event), 16 clients for ${size.loadSeconds} s each (target: at least half the floor's throughput)`);
-  console.log(`  floor: licence by number        ${describe(floorLicences)}`);
-  console.log(`  portal: /api/v1/licences/{n}    ${describe(licences)}: ${share(licences, floorLicences)}`);
-  console.log(`  floor: application status      ${describe(floorApplications)}`);
-  console.log(`  portal: /api/v1/applications/{r} ${describe(applications)}: ${share(applications, floorApplications)}`);
-  const failed = Object.entries({ floorLicences, licences, floorApplications, applications }).filter(([, r]) => r.errors > 0 || r.requests === 0);
+  console.log(`  floor: licence by number            ${describe(floorLicences)}`);
+  console.log(`  lean server: /api/v1/licences/{n}   ${describe(leanLicences)}: ${share(leanLicences, floorLicences)} (what the proxy sends /api/v1 to)`);
+  console.log(`  Next.js: /api/v1/licences/{n}       ${describe(licences)}: ${share(licences, floorLicences)}`);
+  console.log(`  floor: application status          ${describe(floorApplications)}`);
+  console.log(`  lean server: /api/v1/applications/{r} ${describe(leanApplications)}: ${share(leanApplications, floorApplications)}`);
+  console.log(`  Next.js: /api/v1/applications/{r}  ${describe(applications)}: ${share(applications, floorApplications)}`);
+  const failed = Object.entries({ floorLicences, leanLicences, licences, floorApplications, leanApplications, applications }).filter(([, r]) => r.errors > 0 || r.requests === 0);
   if (failed.length) throw new Error(`API reads failed: ${failed.map(([name, r]) => `${name} (${r.errors} of ${r.requests})`).join(', ')}`);
 }

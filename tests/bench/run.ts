@@ -2,11 +2,15 @@
 // `npm test` runs, see size.ts): builds the tests' build first. Prints figures; fails only when a
 // benchmark cannot run to its end.
 import { measureApi } from './api';
+import { measureCatalogueSearch } from './catalogue-search';
 import { measureClientJs } from './client-js';
 import { measureCluster } from './cluster';
 import { measureDashboard } from './dashboard';
+import { measureEscalation } from './escalation';
 import { serveEmptyApp } from './framework-floor';
 import { measureLighthouse } from './lighthouse';
+import { measurePerformance } from './performance';
+import { measurePublishing } from './publishing';
 import { measureQueue } from './queue';
 import { serveBuild } from './serve';
 import { benchSize } from './size';
@@ -25,9 +29,13 @@ try {
   if (empty) await measureClientJs(served, empty.baseUrl);
   if (wanted('tracking')) await measureTracking(served);
   if (wanted('api')) await measureApi(served);
+  if (wanted('catalogue-search')) await measureCatalogueSearch(served);
   if (wanted('queue')) await measureQueue(served);
+  if (wanted('publishing')) await measurePublishing(served);
   if (wanted('dashboard')) await measureDashboard(served);
+  if (wanted('escalation')) await measureEscalation(served);
   if (wanted('cluster')) await measureCluster(served);
+  if (wanted('performance')) await measurePerformance(served);
   if (wanted('lighthouse')) await measureLighthouse(served);
 } finally {
   await served.stop();

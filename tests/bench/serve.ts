@@ -1,5 +1,5 @@
 // A production build served on a fresh, seeded database, for benchmarks.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/db/generated/client';
@@ -57,6 +57,30 @@ export async function serveBuild(port = Number(process.env.BENCH_PORT ?? 3200)):
   };
 }
 
+/**
+ * The lean server (/api/track and /api/v1) as npm start runs it beside the build, on the same
+ * database and public address (README, "Production").
+ */
+export async function startLeanServer(served: Pick<Served, 'databaseUrl' | 'baseUrl'>, port: number): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const child = fork(path.join(projectDir, 'lib/cli/lookup-server.ts'), {
+    cwd: projectDir,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, DATABASE_URL: served.databaseUrl, NEXTAUTH_URL: served.baseUrl, LOOKUP_PORT: String(port), LOOKUP_HOST: '127.0.0.1' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`The lean server stopped (exit ${code}) before it answered`))));
+  exited.catch(() => {});
+  await Promise.race([new Promise((resolve) => child.once('message', resolve)), exited]);
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
 export const timedRounds = size.rounds;
 
 /**
@@ -66,13 +90,21 @@ export const timedRounds = size.rounds;
 export const signInAs = (served: Served, identifier: string) =>
   signInOverHttp(served.baseUrl, identifier, demoPassword, { authenticatorKey: demoAuthenticatorKey });
 
-/** Server time of a page for a signed-in person: median and p95 of sequential requests, after a few to warm up. */
-export async function timePage(url: string, cookie: string, rounds = timedRounds): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
+/**
+ * Server time of a page for a signed-in person: median and p95 of sequential requests, after a
+ * few to warm up. Each answer must show `mustShow` (by default a table), so that an error page is
+ * not timed.
+ */
+export async function timePage(
+  url: string,
+  cookie: string,
+  { rounds = timedRounds, mustShow = '<table' } = {},
+): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
   const once = async () => {
     const start = performance.now();
     const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
     const body = await response.text();
-    if (response.status !== 200 || !body.includes('<table')) throw new Error(`${url} answered ${response.status} without a table`);
+    if (response.status !== 200 || !body.includes(mustShow)) throw new Error(`${url} answered ${response.status} without ${mustShow}`);
     return { ms: performance.now() - start, bytes: body.length };
   };
   for (let i = 0; i < size.warmUp; i++) await once();

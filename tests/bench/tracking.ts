@@ -1,13 +1,10 @@
 // Public tracking on the production build, beside the floor: a plain node:http + pg handler
 // doing the same indexed lookup. Target: at least half the floor's throughput.
-import { fork } from 'node:child_process';
-import path from 'node:path';
 import pg from 'pg';
 import { describe, load, startFloor, type LoadResult } from './load';
-import type { Served } from './serve';
+import { startLeanServer, type Served } from './serve';
 import { size } from './size';
 
-const projectDir = path.resolve(import.meta.dirname, '../..');
 const count = size.trackingApplications;
 const during = { seconds: size.loadSeconds };
 const code = 'BENCH234';
@@ -72,21 +69,15 @@ export async function measureTracking(served: Served): Promise<void> {
     return response.ok && body.reference === reference;
   }, during);
 
-  // The portal's lookup server, as npm start runs it beside Next.js (README: reverse proxy).
-  const lookup = fork(path.join(projectDir, 'lib', 'cli', 'lookup-server.ts'), {
-    cwd: projectDir,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: served.databaseUrl, LOOKUP_PORT: '3212' },
-    stdio: 'ignore',
-  });
-  await new Promise((resolve) => lookup.once('message', resolve));
+  // The portal's lean server, as npm start runs it beside Next.js (README: reverse proxy).
+  const lean = await startLeanServer(served, 3212);
   const lookupResult = await load(async () => {
     const reference = pick();
-    const response = await fetch(`http://127.0.0.1:3212/api/track?reference=${reference}&code=${code}`);
+    const response = await fetch(`${lean.baseUrl}/api/track?reference=${reference}&code=${code}`);
     const body = (await response.json()) as { reference?: string };
     return response.ok && body.reference === reference;
   }, during);
-  lookup.kill();
+  await lean.stop();
 
   const hidden = await trackingForm(served.baseUrl);
   const portalResult = await load(async () => {

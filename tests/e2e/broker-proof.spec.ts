@@ -1,7 +1,7 @@
 import { fileVehicleRegistration, registerCitizen } from './support/apply';
 import { expect, expectNoAxeViolations, pageAlert, signedInAs, signOut, sql, test } from './support/fixtures';
 
-test('anyone checks the official fee of a reference; the applicant reports a request for extra money to the auditors only', async ({ page, browser }) => {
+test('anyone checks the official fee of a reference; the applicant reports a request for extra money to the Inspectorate, not the department', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await registerCitizen(page, 'en', 'Keo Sreymom');
   const { id, reference } = await fileVehicleRegistration(page, 'JTFSS22P0K0000009');
@@ -21,39 +21,37 @@ test('anyone checks the official fee of a reference; the applicant reports a req
   await visitor.getByRole('button', { name: 'បង្ហាញថ្លៃសេវាផ្លូវការ' }).click();
   await expect(visitor.locator('main')).toContainText('យើងរកមិនឃើញពាក្យស្នើសុំដែលបានដាក់ស្នើ ដែលមានលេខយោងនេះទេ');
 
-  // The applicant reports; an empty report is refused first.
+  // The applicant reports it: a complaint of kind "request for money" to the General Inspectorate.
   await page.goto(`/en/applications/${id}`);
   await page.getByRole('link', { name: 'Someone asked me for extra money' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Someone asked me for extra money' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Send the report' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Make a complaint' })).toBeVisible();
+  await expect(page.getByLabel('Someone asked me for money beyond the official fee')).toBeChecked();
+  await expect(page.locator('main')).toContainText(`The official fee for ${reference} is 250,000 riel`);
+  await page.getByRole('button', { name: 'Send the complaint' }).click();
   await expect(pageAlert(page).getByRole('link', { name: 'Write what happened' })).toBeVisible();
   await page.getByRole('textbox', { name: 'What happened' }).fill('A man outside the Land Transport office said he could get my plate in two days for 200,000 riel more.');
-  await page.getByLabel(/How much were you asked for/).fill('200,000');
-  await page.getByRole('button', { name: 'Send the report' }).click();
-  await expect(page.getByText('Your report went to the ministry\'s auditors')).toBeVisible();
-  expect(await sql(`select "amountRiel" from "ExtraPaymentReport" where "applicationId" = $1`, [id])).toEqual([{ amountRiel: 200000 }]);
+  await page.getByLabel(/how much, in riel/).fill('200,000');
+  await page.getByRole('button', { name: 'Send the complaint' }).click();
+  await expect(page.getByText('Complaint sent')).toBeVisible();
+  expect(await sql(`select kind, "amountRiel" from "Complaint" where "applicationId" = $1`, [id])).toEqual([{ kind: 'money', amountRiel: 200000 }]);
+  const complaintId = new URL(page.url()).pathname.split('/').pop()!;
 
-  // The department holding the file does not see it; the auditors do, and close it.
+  // The department holding the file does not see it; the Inspectorate does.
   const clerk = await (await browser.newContext()).newPage();
   await signedInAs(clerk, 'clerk.transport@demo.gov.kh');
   await clerk.goto(`/en/staff/applications/${id}`);
   await expect(clerk.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible();
   await expect(clerk.locator('main')).not.toContainText('200,000 riel more');
-  const auditor = await (await browser.newContext()).newPage();
-  await signedInAs(auditor, 'auditor@demo.gov.kh');
-  await auditor.goto('/en/audit');
-  const reports = auditor.getByRole('list', { name: 'Reports of requests for extra money' });
-  const report = reports.getByRole('listitem').filter({ hasText: reference });
-  await expect(report).toContainText('200,000 riel more');
-  await expect(report).toContainText('asked for 200,000 riel');
-  await report.getByRole('button', { name: /Mark as handled/ }).click();
-  await expect(auditor.getByText('No open reports.')).toBeVisible();
-  expect(await sql(`select "handledAt" is not null as handled from "ExtraPaymentReport" where "applicationId" = $1`, [id])).toEqual([{ handled: true }]);
+  const inspector = await (await browser.newContext()).newPage();
+  await signedInAs(inspector, 'inspector@demo.gov.kh');
+  await inspector.goto(`/en/staff/complaints/${complaintId}`);
+  await expect(inspector.locator('main')).toContainText('200,000 riel more');
+  await expect(inspector.locator('main')).toContainText('Request for money');
+  await expect(inspector.locator('main')).toContainText('200,000 riel');
 
-  // Another citizen cannot report on someone else's application.
+  // Another citizen cannot complain about someone else's application.
   await signOut(page, 'en');
   await registerCitizen(page, 'en');
-  const response = await page.goto(`/en/applications/${id}/report`);
+  const response = await page.goto(`/en/complaints/new?application=${id}`);
   expect(response?.status()).toBe(404);
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { port } from '../playwright.config';
 import { fileVehicleRegistration, registerCitizen, startService } from './support/apply';
 import { expect, test } from './support/fixtures';
@@ -26,31 +27,53 @@ test('a whole upload journey through an address other than the configured one st
   expect(mail.text).not.toContain('127.0.0.1');
 });
 
-/** POSTs a chunked body of `totalBytes` (no Content-Length), returning what the client saw. */
+/**
+ * POSTs a chunked body of `totalBytes` (no Content-Length) over a bare socket, returning the
+ * answer's status and Location and how much had been written when it came. A bare socket because
+ * the server closes the connection right after answering: a write still queued then fails with
+ * EPIPE, and Node's HTTP client gives up on the request even though the answer has arrived.
+ */
 function streamUpload(path: string, cookie: string, totalBytes: number) {
   return new Promise<{ status: number; location: string; writtenWhenAnswered: number }>((resolve, reject) => {
     let written = 0;
-    let answered = false;
-    const request = http.request(`${otherAddress}${path}`, {
-      method: 'POST',
-      headers: { cookie, origin: otherAddress, 'content-type': 'multipart/form-data; boundary=edge', 'transfer-encoding': 'chunked' },
+    let received = '';
+    let answer: { status: number; location: string; writtenWhenAnswered: number } | null = null;
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('data', (data) => {
+      if (answer) return;
+      received += data.toString('latin1');
+      const head = received.split('\r\n\r\n')[0]!;
+      if (head === received) return; // the headers are not all here yet
+      const location = /^location: (.*)$/im.exec(head)?.[1] ?? '';
+      answer = { status: Number(head.split(' ')[1]), location, writtenWhenAnswered: written };
+      resolve(answer);
+      socket.destroy();
     });
-    request.on('response', (response) => {
-      answered = true;
-      resolve({ status: response.statusCode!, location: String(response.headers.location), writtenWhenAnswered: written });
-      response.resume();
-      request.destroy();
-    });
-    request.on('error', (error) => (answered ? undefined : reject(error)));
+    socket.on('error', (error) => (answer ? undefined : reject(error)));
+    socket.on('close', () => (answer ? undefined : reject(new Error(`closed without an answer after ${written} bytes`))));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const pump = () => {
-      while (!answered && written < totalBytes) {
-        written += chunk.length;
-        if (!request.write(chunk)) return void request.once('drain', pump);
-      }
-      if (!answered) request.end();
+      if (answer || socket.destroyed) return;
+      if (written >= totalBytes) return void socket.end('0\r\n\r\n');
+      written += chunk.length;
+      socket.write(`${chunk.length.toString(16)}\r\n`);
+      socket.write(chunk);
+      if (socket.write('\r\n')) setImmediate(pump);
+      else socket.once('drain', pump);
     };
-    request.write('--edge\r\nContent-Disposition: form-data; name="file"; filename="huge.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n');
+    const part = '--edge\r\nContent-Disposition: form-data; name="file"; filename="huge.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n';
+    socket.write(
+      [
+        `POST ${path} HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        `Cookie: ${cookie}`,
+        `Origin: ${otherAddress}`,
+        'Content-Type: multipart/form-data; boundary=edge',
+        'Transfer-Encoding: chunked',
+        '',
+        `${Buffer.byteLength(part).toString(16)}\r\n${part}\r\n`,
+      ].join('\r\n'),
+    );
     pump();
   });
 }

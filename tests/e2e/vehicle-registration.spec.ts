@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { files, fillDate, registerCitizen, startService, upload } from './support/apply';
 import { decide } from './support/decisions';
-import { expect, expectNoAxeViolations, pageAlert, signedInAs, signOut, sql, test } from './support/fixtures';
+import { expect, expectNoAxeViolations, hydrated, pageAlert, signedInAs, signOut, sql, test } from './support/fixtures';
 
 test('a citizen registers a new vehicle: apply, leave and resume, upload, check, submit, track; the card certifies the vehicle and its plate', async ({ page, browser }) => {
   await registerCitizen(page, 'en');
@@ -11,6 +11,7 @@ test('a citizen registers a new vehicle: apply, leave and resume, upload, check,
   await expect(page.getByRole('heading', { level: 1, name: 'About the vehicle' })).toBeVisible();
   // Nothing answered: each problem is listed and linked, in the page's language. Once the
   // applicant has reached a field, the browser checks with the same schema: no request is sent.
+  await hydrated(page.getByLabel('Make'));
   await page.getByLabel('Make').focus();
   await page.waitForLoadState('networkidle');
   const posts: string[] = [];

@@ -4,8 +4,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { clientOfToken } from '@/lib/api/clients';
-import { countRequest } from '@/lib/api/rate-limit';
+import { countedClientOfToken } from '@/lib/api/rate-limit';
 import { clientAddress } from '@/lib/auth/session';
 import { publicUrl } from '@/lib/http/public-address';
 import type { ApiClientActor } from '@/lib/policy/policy';
@@ -114,13 +113,13 @@ export function nextPageLink(request: Request, nextCursor: string | null, limit:
  */
 export async function asClient(request: Request, read: (client: ApiClientActor) => Promise<Response>): Promise<Response> {
   const authorization = request.headers.get('authorization');
-  const client = await clientOfToken(authorization, await clientAddress(request.headers));
-  if (!client) {
+  const counted = await countedClientOfToken(authorization, await clientAddress(request.headers));
+  if (!counted) {
     // RFC 6750: a request with no credentials at all is told only which scheme to use.
     const challenge = authorization ? 'Bearer error="invalid_token"' : 'Bearer';
     return problemResponse(request, 'unauthorized', 'token', { headers: { 'WWW-Authenticate': challenge } });
   }
-  const rate = await countRequest(client.clientId, client.requestsPerMinute);
+  const { client, rate } = counted;
   if (!rate.allowed) {
     const values = { limit: client.requestsPerMinute, seconds: rate.resetSeconds };
     return problemResponse(request, 'too-many-requests', 'client', { values, retryAfterSeconds: rate.resetSeconds, headers: rate.headers });

@@ -35,7 +35,15 @@ import {
   serviceParams,
   trackedApplication,
   trackingQuery,
+  createdWebhookSubscription,
+  webhookDeliveryPage,
+  webhookDeliveryParams,
+  webhookEvent,
+  webhookSubscriptionList,
+  webhookSubscriptionParams,
+  webhookSubscriptionRequest,
 } from './schemas';
+import { webhookEvents, webhookEventTypes, type WebhookEventType } from '@/lib/webhooks/events';
 
 const readHeaders = z.object({
   'if-none-match': z.string().optional().meta({ description: 'The ETag of an answer you hold: 304 with no body while it is current.' }),
@@ -70,6 +78,37 @@ const clientResponses = {
 const clientOk = (description: string, schema: z.ZodType, headers: Record<string, z.ZodType> = {}) => ok(description, schema, { ...rateHeaders, ...headers });
 const clientRead = (scope: string) => ({ security: [{ clientCredentials: [scope] }] });
 
+// Webhooks are open to any client; what it may subscribe to follows its scopes.
+const anyScope = { security: [{ clientCredentials: [] }] };
+
+const eventScope = { 'licence.read': 'licences:read', 'application.read': 'applications:read', 'receipt.read': 'payments:read' } as const;
+const eventSummaries: Record<WebhookEventType, string> = {
+  'application.status_changed': "A company's application changed status (submitted, in review, more information requested, approved, rejected, issued).",
+  'licence.issued': 'A licence or permit was issued.',
+  'licence.revoked': 'A licence or permit was revoked.',
+  'payment.received': 'An official fee was received and a receipt numbered.',
+};
+
+const webhookHeaderSchema = z.object({
+  'webhook-id': z.string().meta({ description: 'The event id: the same on every attempt and replay. Process each id once.', example: 'evt_2b6f0e64-3d0e-4c51-9d8e-6a1f0c3e9b21' }),
+  'webhook-timestamp': z.string().meta({ description: 'Unix seconds of this attempt. Refuse one more than five minutes from your clock.', example: '1796246400' }),
+  'webhook-signature': z.string().meta({ description: 'v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>" with the secret (base64 after whsec_)>.', example: 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=' }),
+});
+
+function webhookOperation(type: WebhookEventType) {
+  return {
+    operationId: `webhook_${type.replace('.', '_')}`,
+    tags: ['Webhooks'],
+    summary: `${type} (${eventScope[webhookEvents[type].action]})`,
+    description: `${eventSummaries[type]} Sent to subscribed clients that may read the record. Identifiers and status only: read the record through the API for the rest.`,
+    requestParams: { header: webhookHeaderSchema },
+    requestBody: { required: true, content: { 'application/json': { schema: webhookEvent(type) } } },
+    responses: {
+      '2XX': { description: 'Received. Anything else, or no answer in 10 seconds, is retried with backoff.' },
+    },
+  };
+}
+
 const problemList = problemTypeNames.map((type) => `- \`${problemTypeUri(type)}\` (${problemTypes[type].status})`).join('\n');
 
 const description = `The Ministry of Public Works and Transport's e-services portal, for other systems.
@@ -98,8 +137,10 @@ function buildDocument() {
       { name: 'Licences', description: 'Licences and permits the ministry issued.' },
       { name: 'Tracking', description: 'Applications, by the reference and code their applicant holds.' },
       { name: 'Registered clients', description: 'Access tokens, and the reads each scope opens.' },
+      { name: 'Webhooks', description: 'Subscriptions to events of what the client may read, and their delivery log.' },
       { name: 'Reference', description: 'This document, and the meaning of each problem type.' },
     ],
+    webhooks: Object.fromEntries(webhookEventTypes.map((type) => [type, { post: webhookOperation(type) }])),
     components: {
       securitySchemes: {
         clientCredentials: {
@@ -198,6 +239,73 @@ function buildDocument() {
             '304': notModified,
             '400': failure('invalid-parameter (from, to: at most 366 days apart; limit) or invalid-cursor.'),
             '404': failure('not-found: the client does not hold payments:read.'),
+            ...clientResponses,
+          },
+        },
+      },
+      '/webhooks': {
+        get: {
+          operationId: 'listWebhookSubscriptions',
+          tags: ['Webhooks'],
+          summary: "The client's webhook subscriptions",
+          ...anyScope,
+          requestParams: { header: readHeaders },
+          responses: { '200': clientOk('Its subscriptions, newest first (deleted ones with disabledAt).', webhookSubscriptionList), '304': notModified, ...clientResponses },
+        },
+        post: {
+          operationId: 'createWebhookSubscription',
+          tags: ['Webhooks'],
+          summary: 'Subscribe to events',
+          description:
+            "Deliveries are POSTed to url, signed as the webhooks section describes. Each event must be one the client's scopes let it read. The answer holds the signing secret: it is shown this once.",
+          ...anyScope,
+          requestBody: { required: true, content: { 'application/json': { schema: webhookSubscriptionRequest } } },
+          responses: {
+            '201': { description: 'Subscribed. Keep the secret: it is never shown again.', headers: z.object(rateHeaders), content: { 'application/json': { schema: createdWebhookSubscription } } },
+            '400': failure('invalid-parameter: url not an https address on the public network, an unknown event, or an event the client\'s scopes cannot receive (invalidParams names url or events), or the client already holds 10 active subscriptions.'),
+            ...clientResponses,
+          },
+        },
+      },
+      '/webhooks/{id}': {
+        delete: {
+          operationId: 'deleteWebhookSubscription',
+          tags: ['Webhooks'],
+          summary: 'Delete a subscription',
+          description: 'Nothing more is sent to it; its delivery log stays readable.',
+          ...anyScope,
+          requestParams: { path: webhookSubscriptionParams },
+          responses: { '204': { description: 'Deleted.', headers: z.object(rateHeaders) }, '404': failure('not-found: no such subscription of this client.'), ...clientResponses },
+        },
+      },
+      '/webhooks/{id}/deliveries': {
+        get: {
+          operationId: 'listWebhookDeliveries',
+          tags: ['Webhooks'],
+          summary: "A subscription's delivery log",
+          description: 'Every event written for the subscription, newest first, with its status, attempts and the last answer.',
+          ...anyScope,
+          requestParams: { path: webhookSubscriptionParams, query: pageQuery, header: readHeaders },
+          responses: {
+            '200': clientOk('A page of deliveries.', webhookDeliveryPage, { Link: z.string().optional() }),
+            '304': notModified,
+            '400': failure('invalid-parameter (limit) or invalid-cursor.'),
+            '404': failure('not-found: no such subscription of this client.'),
+            ...clientResponses,
+          },
+        },
+      },
+      '/webhooks/{id}/deliveries/{deliveryId}/replay': {
+        post: {
+          operationId: 'replayWebhookDelivery',
+          tags: ['Webhooks'],
+          summary: 'Send a delivery again',
+          description: 'Sends it again shortly, with the same webhook-id (so a receiver that has it already ignores it) and a fresh round of retries.',
+          ...anyScope,
+          requestParams: { path: webhookDeliveryParams },
+          responses: {
+            '202': { description: 'Queued: a worker sends it shortly.', headers: z.object(rateHeaders) },
+            '404': failure('not-found: no such delivery of this client, or its subscription was deleted.'),
             ...clientResponses,
           },
         },

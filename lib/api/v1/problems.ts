@@ -16,11 +16,12 @@ type Messages = typeof en.api.problems;
 
 /** Each kind of error: its status, and the details an occurrence may give (keys of its messages). */
 export const problemTypes = {
-  'not-found': { status: 404, details: ['licence', 'service', 'tracking', 'application', 'path', 'problemType'] },
-  'invalid-parameter': { status: 400, details: ['parameters'] },
+  'not-found': { status: 404, details: ['licence', 'service', 'tracking', 'application', 'path', 'problemType', 'webhook'] },
+  'invalid-parameter': { status: 400, details: ['parameters', 'body', 'webhookUrl', 'webhookUrlHttps', 'webhookUrlInternal', 'webhookEvents', 'webhookLimit'] },
   'invalid-cursor': { status: 400, details: ['cursor'] },
   unauthorized: { status: 401, details: ['token'] },
   'too-many-requests': { status: 429, details: ['tracking', 'client'] },
+  'method-not-allowed': { status: 405, details: ['method'] },
 } as const satisfies { [T in ProblemTypeName]: { status: number; details: readonly Exclude<keyof Messages[T], 'title' | 'description'>[] } };
 
 export type DetailOf<T extends ProblemTypeName> = (typeof problemTypes)[T]['details'][number];

@@ -3,7 +3,7 @@
 // licence or application it reads goes on that file's audit trail with the institution's name.
 import 'server-only';
 import { applicationOutcome } from '@/lib/applications/outcome';
-import { db, query } from '@/lib/db/client';
+import { db, query, type ApplicationStatus, type LicenceStatus } from '@/lib/db/client';
 import { standingOf } from '@/lib/licences/documents';
 import { factsOfSignedText } from '@/lib/licences/facts';
 import { clientCan, clientReach, type ApiClientActor } from '@/lib/policy/policy';
@@ -79,38 +79,59 @@ export async function readLicences(client: ApiClientActor, rows: LicenceRow[]): 
   return Promise.all(rows.map(licenceResource));
 }
 
+interface ApplicationRow {
+  id: string;
+  reference: string;
+  organisationId: string | null;
+  status: ApplicationStatus;
+  currentStageKey: string | null;
+  dueAt: Date | null;
+  decidedAt: Date | null;
+  submittedAt: Date | null;
+  serviceVersionId: string;
+  serviceCode: string;
+  organisation: { km: string; en: string } | null;
+  department: { km: string; en: string } | null;
+  licence: { status: LicenceStatus; revokedAt: string | null } | null;
+  events: { type: string; createdAt: string; data: unknown }[];
+}
+
+// As licenceSelect: one statement (a company's system polls its files), the timeline as JSON,
+// instants as UTC whatever the time zone of the process that parses them.
+const applicationSelect = `select a.id, a.reference, a."organisationId", a.status, a."currentStageKey", a."dueAt" at time zone 'UTC' as "dueAt",
+    a."decidedAt" at time zone 'UTC' as "decidedAt", a."submittedAt" at time zone 'UTC' as "submittedAt", a."serviceVersionId", s.code as "serviceCode",
+    case when o.id is null then null else json_build_object('km', o."nameKm", 'en', o."nameEn") end as organisation,
+    case when d.id is null then null else json_build_object('km', d."nameKm", 'en', d."nameEn") end as department,
+    case when l.id is null then null else json_build_object('status', l.status, 'revokedAt', l."revokedAt" at time zone 'UTC') end as licence,
+    coalesce((select json_agg(json_build_object('type', e.type, 'createdAt', e."createdAt" at time zone 'UTC', 'data', e.data) order by e.id)
+      from "ApplicationEvent" e where e."applicationId" = a.id and e.visibility = 'public'), '[]') as events
+  from "Application" a join "Service" s on s.id = a."serviceId" left join "Organisation" o on o.id = a."organisationId"
+    left join "Department" d on d.id = a."currentDepartmentId" left join "Licence" l on l."applicationId" = a.id
+  where a.reference = $1`;
+
 /** A company's application with its timeline, for that company's own client; recorded as read. */
 export async function readApplication(client: ApiClientActor, reference: string): Promise<ApplicationRecord | null> {
-  const row = await db.application.findUnique({
-    where: { reference: reference.trim().toUpperCase() },
-    select: {
-      id: true, reference: true, organisationId: true, status: true, currentStageKey: true, dueAt: true, decidedAt: true, submittedAt: true, serviceVersionId: true,
-      service: { select: { code: true } },
-      organisation: { select: { nameKm: true, nameEn: true } },
-      currentDepartment: { select: { nameKm: true, nameEn: true } },
-      licence: { select: { status: true, revokedAt: true } },
-      events: { where: { visibility: 'public' }, orderBy: { id: 'asc' }, select: { type: true, createdAt: true, data: true } },
-    },
-  });
+  const [row] = await query<ApplicationRow>(applicationSelect, [reference.trim().toUpperCase()]);
   if (!row?.reference || !clientCan(client, 'application.read', row)) return null;
   await recordClientRead(client, [row.id]);
   const definition = await definitionOfVersion(row.serviceVersionId);
-  const outcome = applicationOutcome(row, row.licence);
+  const licence = row.licence && { status: row.licence.status, revokedAt: row.licence.revokedAt ? new Date(row.licence.revokedAt) : null };
+  const outcome = applicationOutcome(row, licence);
   const text = (data: unknown, key: string) => {
     const value = (data as Record<string, unknown> | null)?.[key];
     return typeof value === 'string' ? value : null;
   };
   return {
     reference: row.reference,
-    service: { code: row.service.code, name: definition.name },
-    organisation: row.organisation ? { name: { km: row.organisation.nameKm, en: row.organisation.nameEn } } : null,
+    service: { code: row.serviceCode, name: definition.name },
+    organisation: row.organisation ? { name: row.organisation } : null,
     status: row.status,
     outcome: outcome ? { decision: outcome.decision, on: outcome.on?.toISOString() ?? null } : null,
     stage: outcome ? null : (definition.stages.find((s) => s.key === row.currentStageKey)?.name ?? null),
-    department: !outcome && row.currentDepartment ? { km: row.currentDepartment.nameKm, en: row.currentDepartment.nameEn } : null,
+    department: !outcome && row.department ? row.department : null,
     dueAt: outcome ? null : (row.dueAt?.toISOString() ?? null),
     submittedAt: row.submittedAt?.toISOString() ?? null,
-    timeline: row.events.map((e) => ({ event: e.type, at: e.createdAt.toISOString(), message: text(e.data, 'message') ?? text(e.data, 'reason') })),
+    timeline: row.events.map((e) => ({ event: e.type, at: new Date(e.createdAt).toISOString(), message: text(e.data, 'message') ?? text(e.data, 'reason') })),
   };
 }
 

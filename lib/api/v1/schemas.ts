@@ -7,6 +7,7 @@ import 'zod-openapi'; // the types of .meta()'s OpenAPI keys (id, param)
 import { ApplicationStatus } from '@/lib/db/generated/enums';
 import { apiScopes } from '@/lib/policy/policy';
 import { steps } from '@/lib/workflow/machine';
+import { webhookEventTypes, type WebhookEventType } from '@/lib/webhooks/events';
 
 export const localizedText = z
   .object({ km: z.string(), en: z.string() })
@@ -17,7 +18,7 @@ const code = z.string().meta({ description: 'A stable identifier in lower case a
 // ---------------------------------------------------------------------------------------------
 // Problems (RFC 9457)
 
-export const problemTypeNames = ['not-found', 'invalid-parameter', 'invalid-cursor', 'unauthorized', 'too-many-requests'] as const;
+export const problemTypeNames = ['not-found', 'invalid-parameter', 'invalid-cursor', 'unauthorized', 'too-many-requests', 'method-not-allowed'] as const;
 export type ProblemTypeName = (typeof problemTypeNames)[number];
 
 export const problem = z
@@ -272,3 +273,76 @@ export const receiptsQuery = pageQuery
     to: day.meta({ description: 'The last day (Phnom Penh), inclusive; at most 366 days after from.', example: '2026-12-31' }),
   })
   .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { path: ['to'] });
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks (lib/webhooks): subscriptions, their delivery log, and what each event sends
+
+export const webhookEventType = z
+  .enum(webhookEventTypes)
+  .meta({ id: 'WebhookEventType', description: 'application.status_changed (applications:read), licence.issued and licence.revoked (licences:read), payment.received (payments:read).' });
+
+export const webhookSubscriptionRequest = z
+  .object({
+    url: z.string().max(2000).meta({ description: 'Where deliveries are POSTed: https, to a public name or address.', example: 'https://systems.example.com/mpwt-webhooks' }),
+    events: z.array(webhookEventType).min(1).max(webhookEventTypes.length).meta({ description: "Events to receive; each must be one the client's scopes let it read." }),
+  })
+  .meta({ id: 'WebhookSubscriptionRequest' });
+
+export const webhookSubscription = z
+  .object({
+    id: z.uuid(),
+    url: z.string(),
+    events: z.array(webhookEventType),
+    createdAt: instant,
+    disabledAt: instant.nullable().meta({ description: 'When it was deleted or disabled; nothing is sent after.' }),
+  })
+  .meta({ id: 'WebhookSubscription' });
+export type WebhookSubscriptionBody = z.output<typeof webhookSubscription>;
+
+export const createdWebhookSubscription = webhookSubscription
+  .extend({ secret: z.string().meta({ description: 'The signing secret (whsec_…). Shown this once only: keep it in a secret store.', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }) })
+  .meta({ id: 'CreatedWebhookSubscription' });
+
+export const webhookSubscriptionList = z.object({ items: z.array(webhookSubscription) }).meta({ id: 'WebhookSubscriptionList' });
+export type WebhookSubscriptionList = z.output<typeof webhookSubscriptionList>;
+
+export const webhookSubscriptionParams = z.object({ id: z.string().max(60).meta({ description: 'The subscription id.' }) });
+export const webhookDeliveryParams = webhookSubscriptionParams.extend({ deliveryId: z.string().max(60).meta({ description: 'The delivery id.' }) });
+
+const applicationStatus = z.enum(ApplicationStatus);
+
+export const webhookPayloads = {
+  'application.status_changed': z.object({ reference: z.string(), status: applicationStatus, previousStatus: applicationStatus }),
+  'licence.issued': z.object({ number: licenceNumber, service: code }),
+  'licence.revoked': z.object({ number: licenceNumber, service: code }),
+  'payment.received': z.object({ receiptNumber: z.string(), reference: z.string().meta({ description: 'The application the fee was paid for.' }), amountRiel: z.int().nonnegative(), paidAt: instant }),
+} as const satisfies Record<WebhookEventType, z.ZodType>;
+
+/** The body of a delivery of one event type, as the OpenAPI document's `webhooks` describes it. */
+export const webhookEvent = <T extends WebhookEventType>(type: T) =>
+  z
+    .object({
+      type: z.literal(type),
+      timestamp: instant.meta({ description: 'When the change happened.' }),
+      data: webhookPayloads[type],
+    })
+    .meta({ id: `WebhookEvent_${type.replace('.', '_')}` });
+
+export const webhookDelivery = z
+  .object({
+    id: z.uuid(),
+    eventId: z.string().meta({ description: 'The webhook-id header: the same on every attempt and replay.' }),
+    eventType: webhookEventType,
+    createdAt: instant,
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.int().nonnegative().meta({ description: 'Attempts made, replays included.' }),
+    deliveredAt: instant.nullable(),
+    lastStatusCode: z.int().nullable().meta({ description: "The receiver's last HTTP status; null when it did not answer." }),
+    lastError: z.string().nullable(),
+    payload: z.record(z.string(), z.unknown()).meta({ description: 'The body sent.' }),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDeliveryBody = z.output<typeof webhookDelivery>;
+
+export const webhookDeliveryPage = z.object({ items: z.array(webhookDelivery), nextCursor }).meta({ id: 'WebhookDeliveryPage' });
+export type WebhookDeliveryPage = z.output<typeof webhookDeliveryPage>;

@@ -45,7 +45,12 @@ function credentials(request: Request, form: URLSearchParams): { id: string; sec
 export async function tokenEndpoint(request: Request): Promise<Response> {
   if (!(request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return oauthError('invalid_request');
   const body = await bodyUpTo(request, 4096);
-  if (typeof body === 'string') return oauthError('invalid_request');
+  if (typeof body === 'string') {
+    // Past 4 KiB the rest is never read (lib/http/limited-body.ts): the connection closes after this answer.
+    const refused = oauthError('invalid_request');
+    if (body === 'cutOff') refused.headers.set('Connection', 'close');
+    return refused;
+  }
   const form = new URLSearchParams(new TextDecoder().decode(body));
   if (form.getAll('grant_type').length !== 1) return oauthError('invalid_request');
   const parsed = tokenRequest.safeParse(Object.fromEntries(form));

@@ -13,6 +13,7 @@ export const constructionPermit = defineService({
     km: 'ម្ចាស់ដី ឬអ្នកដែលម្ចាស់ដីបានផ្ទេរសិទ្ធិជាលាយលក្ខណ៍អក្សរ ទាំងបុគ្គល និងក្រុមហ៊ុន។',
     en: 'The landowner, or a person or company the landowner has authorised in writing.',
   },
+  applicants: ['person', 'company'],
   legalBasis: {
     km: 'ច្បាប់ស្តីពីសំណង់ (២០១៩) និងអនុក្រឹត្យស្តីពីលិខិតអនុញ្ញាតសាងសង់។',
     en: 'Law on Construction (2019) and the sub-decree on construction permits.',

@@ -13,6 +13,7 @@ export const drivingLicenceRenewal = defineService({
     km: 'អ្នកកាន់ប័ណ្ណបើកបរកម្ពុជា ដែលផុតសុពលភាពមិនលើសពី ១ ឆ្នាំ។',
     en: 'Holders of a Cambodian driving licence that expired less than 1 year ago, or has not expired yet.',
   },
+  applicants: ['person'],
   legalBasis: {
     km: 'ច្បាប់ស្តីពីចរាចរណ៍ផ្លូវគោក (២០១៥) និងប្រកាសស្តីពីប័ណ្ណបើកបរ។',
     en: 'Law on Road Traffic (2015) and the prakas on driving licences.',

@@ -13,6 +13,7 @@ export const roadExcavationPermit = defineService({
     km: 'ក្រុមហ៊ុនផ្គត់ផ្គង់សេវាសាធារណៈ និងម៉ៅការរបស់ពួកគេ ដែលមានអាជ្ញាប័ណ្ណ។',
     en: 'Licensed utility companies and their contractors.',
   },
+  applicants: ['company'],
   legalBasis: {
     km: 'ច្បាប់ស្តីពីផ្លូវថ្នល់ (២០១៤) និងប្រកាសស្តីពីការប្រើប្រាស់ដីចំណីផ្លូវ។',
     en: 'Law on Roads (2014) and the prakas on the use of the road right-of-way.',

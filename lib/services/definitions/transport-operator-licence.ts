@@ -13,6 +13,7 @@ export const transportOperatorLicence = defineService({
     km: 'ក្រុមហ៊ុនដែលបានចុះបញ្ជីនៅក្រសួងពាណិជ្ជកម្ម និងមានលេខអត្តសញ្ញាណកម្មសារពើពន្ធ។',
     en: 'Companies registered with the Ministry of Commerce that have a tax identification number.',
   },
+  applicants: ['company'],
   legalBasis: {
     km: 'ច្បាប់ស្តីពីចរាចរណ៍ផ្លូវគោក (២០១៥) និងអនុក្រឹត្យស្តីពីការដឹកជញ្ជូនតាមផ្លូវគោក។',
     en: 'Law on Road Traffic (2015) and the sub-decree on land transport services.',

@@ -13,6 +13,7 @@ export const vehicleInspectionAppointment = defineService({
     km: 'ម្ចាស់ ឬអ្នកបើកបររថយន្ត និងរថយន្តដឹកទំនិញដែលបានចុះបញ្ជី។',
     en: 'The owner or driver of a registered car, truck or bus.',
   },
+  applicants: ['person', 'company'],
   legalBasis: {
     km: 'ច្បាប់ស្តីពីចរាចរណ៍ផ្លូវគោក (២០១៥) និងប្រកាសស្តីពីការត្រួតពិនិត្យលក្ខណៈបច្ចេកទេសយានយន្ត។',
     en: 'Law on Road Traffic (2015) and the prakas on vehicle technical inspection.',

@@ -13,6 +13,7 @@ export const vehicleRegistration = defineService({
     km: 'ម្ចាស់យានយន្តដែលមានអត្តសញ្ញាណប័ណ្ណសញ្ជាតិខ្មែរ ឬក្រុមហ៊ុនដែលបានចុះបញ្ជីនៅកម្ពុជា។',
     en: 'The owner of the vehicle: a person with a Khmer national ID card, or a company registered in Cambodia.',
   },
+  applicants: ['person', 'company'],
   legalBasis: {
     km: 'ច្បាប់ស្តីពីចរាចរណ៍ផ្លូវគោក (២០១៥) និងប្រកាសក្រសួងសាធារណការ និងដឹកជញ្ជូន ស្តីពីការចុះបញ្ជីយានយន្ត។',
     en: 'Law on Road Traffic (2015) and the Ministry of Public Works and Transport prakas on vehicle registration.',

@@ -71,10 +71,10 @@ export async function trackPublicly(page: Page, locale: 'en' | 'km', reference: 
   return page.getByRole('region', { name: `${w.result} ${reference}` });
 }
 
-/** Files a vehicle registration in English from a signed-in citizen's browser, for an organisation if named; returns its id and reference. */
-export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K0123456', { for: forWhom }: { for?: string } = {}) {
+/** Files a vehicle registration (a car unless said) in English from a signed-in citizen's browser, for an organisation if named; returns its id and reference. */
+export async function fileVehicleRegistration(page: Page, vin = 'JTFSS22P0K0123456', { for: forWhom, vehicle = 'Car' }: { for?: string; vehicle?: 'Car' | 'Motorcycle' } = {}) {
   await startService(page, 'en', 'Register a new vehicle', undefined, forWhom);
-  await page.getByLabel('Car', { exact: true }).check();
+  await page.getByLabel(vehicle, { exact: true }).check();
   await page.getByLabel('Make').fill('Toyota');
   await page.getByLabel('Model').fill('Vios');
   await page.getByLabel('Year of manufacture').fill('2026');

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import pg from 'pg';
 import { sealSecret } from '../../../lib/auth/sealed-secret';
@@ -97,6 +97,14 @@ export async function signOut(page: Page, locale: 'km' | 'en' = 'en'): Promise<v
 }
 
 /** Messages about the page (Next.js keeps its own empty route announcer outside main). */
+/**
+ * Waits until React has hydrated the element (it carries React's fiber then): an event fired
+ * before that, such as a focus, reaches no handler, as for a person whose tap beats the script.
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await expect.poll(() => locator.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactFiber')))).toBe(true);
+}
+
 export const pageAlert = (page: Page) => page.locator('main').getByRole('alert');
 
 export const uniqueEmail = (label = 'citizen') => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.com`;

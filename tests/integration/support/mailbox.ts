@@ -47,6 +47,9 @@ export async function startMailbox(): Promise<Mailbox> {
       );
     },
   });
+  // A sender killed mid-message resets its connection; smtp-server reports that as an 'error'
+  // event, which unheard would end the test process.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {

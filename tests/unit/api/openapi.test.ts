@@ -44,3 +44,13 @@ test('error types and the server are on the configured public address', () => {
   expect(document.servers).toEqual([{ url: `${publicAddress()}/api/v1` }]);
   expect(document.info.description).toContain(`${publicAddress()}/api/v1/problems/invalid-cursor`);
 });
+
+test("the document's webhooks describe each event's body and the signature headers", () => {
+  const webhooks = openApiDocument().webhooks ?? {};
+  expect(Object.keys(webhooks).sort()).toEqual(['application.status_changed', 'licence.issued', 'licence.revoked', 'payment.received']);
+  for (const [type, item] of Object.entries(webhooks)) {
+    const operation = (item as { post?: { parameters?: { name: string }[]; requestBody?: unknown } }).post;
+    expect(operation?.parameters?.map((p) => p.name).sort(), type).toEqual(['webhook-id', 'webhook-signature', 'webhook-timestamp']);
+    expect(operation?.requestBody, type).toBeDefined();
+  }
+});

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { clientCan, clientReach, type ApiClientActor } from '@/lib/policy/policy';
+import { canManageApiClient, clientCan, clientReach, type Actor, type ApiClientActor } from '@/lib/policy/policy';
 
 const institution = { km: 'នគរបាលចរាចរណ៍', en: 'Traffic Police, Ministry of Interior' };
 const police: ApiClientActor = { clientId: 'p', institution, organisationId: null, scopes: ['licences:read'] };
@@ -37,4 +37,18 @@ test("a company's own client reads its company's records only, whatever its scop
 test('no client, no reads', () => {
   expect(clientCan(null, 'licence.read', persons)).toBe(false);
   expect(clientReach(null, 'receipt.read')).toBe('none');
+});
+
+test("administrators manage every client; a company's owner only the company's own, and no manager or outsider", () => {
+  const person = (roles: Actor['roles'], organisations: Actor['organisations'] = []): Actor => ({ id: 'u', name: 'U', roles, organisations });
+  const administrator = person([{ role: 'administrator', departmentId: null }]);
+  const owner = person([{ role: 'investor', departmentId: null }], [{ organisationId: 'org-a', role: 'owner' }]);
+  const manager = person([{ role: 'investor', departmentId: null }], [{ organisationId: 'org-a', role: 'manager' }]);
+  expect(canManageApiClient(administrator, persons)).toBe(true);
+  expect(canManageApiClient(administrator, companyB)).toBe(true);
+  expect(canManageApiClient(owner, companyA)).toBe(true);
+  expect(canManageApiClient(owner, companyB)).toBe(false);
+  expect(canManageApiClient(owner, persons)).toBe(false);
+  expect(canManageApiClient(manager, companyA)).toBe(false);
+  expect(canManageApiClient(null, companyA)).toBe(false);
 });

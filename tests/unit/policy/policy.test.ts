@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { accountPath, can, homePath, type Actor, type ApplicationScope } from '@/lib/policy/policy';
+import { accountPath, can, canOnComplaint, homePath, worksComplaints, type Actor, type ApplicationScope, type ComplaintScope } from '@/lib/policy/policy';
 
 const landTransport = 'dept-land-transport';
 const publicWorks = 'dept-public-works';
@@ -119,11 +119,60 @@ describe('paying and reporting', () => {
     expect(can(clerk, 'application.pay', application())).toBe(false);
     expect(can(citizen, 'application.pay', application({ status: 'draft' }))).toBe(false);
   });
-  test("only the applicant's side reports a request for extra money, about a filed application", () => {
-    expect(can(citizen, 'application.report', application())).toBe(true);
-    expect(can(viewer, 'application.report', application({ applicantId: 'someone', organisationId: 'org' }))).toBe(true);
-    expect(can(otherCitizen, 'application.report', application())).toBe(false);
-    expect(can(clerk, 'application.report', application())).toBe(false);
-    expect(can(citizen, 'application.report', application({ status: 'draft' }))).toBe(false);
+  test("only the applicant's side complains about a filed application (a request for money among others)", () => {
+    expect(can(citizen, 'application.complain', application())).toBe(true);
+    expect(can(viewer, 'application.complain', application({ applicantId: 'someone', organisationId: 'org' }))).toBe(true);
+    expect(can(otherCitizen, 'application.complain', application())).toBe(false);
+    expect(can(clerk, 'application.complain', application())).toBe(false);
+    expect(can(citizen, 'application.complain', application({ status: 'draft' }))).toBe(false);
+  });
+});
+
+describe('satisfaction ratings', () => {
+  test('whoever acts for the applicant rates a decided application; nobody rates one still open', () => {
+    for (const status of ['approved', 'issued', 'rejected'] as const) expect(can(citizen, 'application.rate', application({ status }))).toBe(true);
+    for (const status of ['draft', 'submitted', 'in_review', 'info_requested', 'withdrawn'] as const) expect(can(citizen, 'application.rate', application({ status }))).toBe(false);
+    const decidedForOrg = application({ applicantId: 'someone', organisationId: 'org', status: 'approved' });
+    expect(can(manager, 'application.rate', decidedForOrg)).toBe(true);
+    expect(can(viewer, 'application.rate', decidedForOrg)).toBe(false);
+    expect(can(otherCitizen, 'application.rate', application({ status: 'approved' }))).toBe(false);
+    expect(can(clerk, 'application.rate', application({ status: 'approved' }))).toBe(false);
+  });
+});
+
+describe('complaints', () => {
+  const inspectorate = 'dept-inspection';
+  const inspector = actor('inspector', [{ role: 'clerk', departmentId: inspectorate }]);
+  const complaint = (over: Partial<ComplaintScope> = {}): ComplaintScope => ({ complainantId: 'citizen', organisationId: null, departmentId: landTransport, ...over });
+
+  test('citizens and investors file complaints; staff and people signed out do not', () => {
+    expect(can(citizen, 'complaint.file')).toBe(true);
+    expect(can(manager, 'complaint.file')).toBe(true);
+    expect(can(clerk, 'complaint.file')).toBe(false);
+    expect(can(null, 'complaint.file')).toBe(false);
+  });
+  test("the complainant and their organisation's members follow a complaint; nobody else does", () => {
+    expect(canOnComplaint(citizen, 'complaint.view-own', complaint(), inspectorate)).toBe(true);
+    expect(canOnComplaint(viewer, 'complaint.view-own', complaint({ complainantId: 'someone', organisationId: 'org' }), inspectorate)).toBe(true);
+    expect(canOnComplaint(otherCitizen, 'complaint.view-own', complaint(), inspectorate)).toBe(false);
+    expect(canOnComplaint(inspector, 'complaint.view-own', complaint(), inspectorate)).toBe(false);
+    expect(canOnComplaint(null, 'complaint.view-own', complaint(), inspectorate)).toBe(false);
+  });
+  test('only the Inspectorate works complaints, never the department complained about', () => {
+    expect(worksComplaints(inspector, inspectorate)).toBe(true);
+    expect(worksComplaints(clerk, inspectorate)).toBe(false);
+    expect(worksComplaints(auditor, inspectorate)).toBe(false);
+    expect(canOnComplaint(inspector, 'complaint.work', complaint(), inspectorate)).toBe(true);
+    expect(canOnComplaint(clerk, 'complaint.work', complaint(), inspectorate)).toBe(false);
+    expect(canOnComplaint(head, 'complaint.work', complaint({ departmentId: publicWorks }), inspectorate)).toBe(false);
+    expect(canOnComplaint(citizen, 'complaint.work', complaint(), inspectorate)).toBe(false);
+    // An inspector who also works in the department complained about leaves it to colleagues.
+    const twoHats = actor('two-hats', [{ role: 'clerk', departmentId: inspectorate }, { role: 'clerk', departmentId: landTransport }]);
+    expect(canOnComplaint(twoHats, 'complaint.work', complaint(), inspectorate)).toBe(false);
+    expect(canOnComplaint(twoHats, 'complaint.work', complaint({ departmentId: publicWorks }), inspectorate)).toBe(true);
+    // Nor one who complained, or whose organisation did.
+    expect(canOnComplaint(inspector, 'complaint.work', complaint({ complainantId: 'inspector' }), inspectorate)).toBe(false);
+    // An inspector whose session has not passed the second factor holds no staff role yet.
+    expect(worksComplaints({ ...inspector, roles: [], secondFactorDue: true }, inspectorate)).toBe(false);
   });
 });

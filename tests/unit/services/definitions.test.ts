@@ -70,15 +70,15 @@ describe('defineService', () => {
   const base = JSON.parse(JSON.stringify(vehicleRegistration)) as ServiceDefinitionInput;
 
   test('refuses stage deadlines that do not add up to the service deadline', () => {
-    expect(() => defineService({ ...base, deadlineWorkingDays: 11 })).toThrow(/add up to 10, not 11/);
+    expect(() => defineService({ ...base, deadlineWorkingDays: 11 })).toThrow(/deadlineWorkingDays: deadlinesDontAddUp \{"stages":10,"service":11\}/);
   });
 
   test('refuses a printed answer or a plate that names no question of the service, also to tsc', () => {
-    expect(() => defineService({ ...base, printedAnswers: [{ field: 'nope', public: true }] })).toThrow(/prints unknown field nope/);
-    expect(() => defineService({ ...base, printedAnswers: [{ field: 'vin', public: true }, { field: 'vin', public: false }] })).toThrow(/twice/);
-    expect(() => defineService({ ...base, plate: { provinceFrom: 'make', classFrom: 'vehicleType', classDigits: { motorcycle: '1', car: '2', truck: '3' } } })).toThrow(/not an address/);
-    expect(() => defineService({ ...base, plate: { provinceFrom: 'ownerAddress', classFrom: 'vehicleType', classDigits: { car: '2' } } })).toThrow(/a digit for each option/);
-    expect(() => defineService({ ...base, issues: null, validityMonths: null })).toThrow(/issues no document/);
+    expect(() => defineService({ ...base, printedAnswers: [{ field: 'nope', public: true }] })).toThrow(/printedAnswers.0.field: unknownField \{"field":"nope"\}/);
+    expect(() => defineService({ ...base, printedAnswers: [{ field: 'vin', public: true }, { field: 'vin', public: false }] })).toThrow(/printedAnswers.1.field: duplicateKey/);
+    expect(() => defineService({ ...base, plate: { provinceFrom: 'make', classFrom: 'vehicleType', classDigits: { motorcycle: '1', car: '2', truck: '3' } } })).toThrow(/plateProvinceNotAddress/);
+    expect(() => defineService({ ...base, plate: { provinceFrom: 'ownerAddress', classFrom: 'vehicleType', classDigits: { car: '2' } } })).toThrow(/plateClassIncomplete/);
+    expect(() => defineService({ ...base, issues: null, validityMonths: null })).toThrow(/printsWithoutDocument/);
     const literal = () =>
       defineService({
         code: 'typo-check', referencePrefix: 'TC', department: 'land-transport',
@@ -90,12 +90,12 @@ describe('defineService', () => {
         // @ts-expect-error: "color" is not a question of this service.
         printedAnswers: [{ field: 'color', public: true }],
       });
-    expect(literal).toThrow(/prints unknown field color/);
+    expect(literal).toThrow(/unknownField \{"field":"color"\}/);
   });
 
   test('refuses a question that depends on a field that does not exist', () => {
     const documents = [...base.documents, { key: 'extra', label: { km: 'ឯកសារ', en: 'Extra' }, showIf: { field: 'nope', equals: 'x' } }];
-    expect(() => defineService({ ...base, documents })).toThrow(/unknown field nope/);
+    expect(() => defineService({ ...base, documents })).toThrow(/documents.\d+.showIf.field: unknownField/);
   });
 });
 

@@ -8,11 +8,14 @@ import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
 import { isNationalIdOutcome, nationalIdSettings } from '@/lib/auth/national-id';
-import { db } from '@/lib/db/client';
+import { accountIdentity } from '@/lib/auth/national-id-accounts';
+import { accountApplications } from '@/lib/applications/account-applications';
 import { formatDateTime, formatDay } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/routing';
 import { renderNotification } from '@/lib/notifications/messages';
+import { recentNotifications } from '@/lib/notifications/in-app';
 import type { NotificationData, NotificationKind } from '@/lib/notifications/notify';
+import { membershipsOf } from '@/lib/organisations/memberships';
 import { AccountSecurity } from '@/components/account/account-security';
 import { Reference } from '@/components/ui/reference';
 import { linkNationalIdAction } from './actions';
@@ -26,33 +29,19 @@ export default async function AccountPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'applicant.dashboard', '/account');
   const { created, organisation, nationalId, password, contact } = await searchParams;
-  const [t, tDashboard, tStatus, tOrg, tErrors] = await Promise.all([
+  const [t, tDashboard, tStatus, tOrg, tErrors, tComplaints] = await Promise.all([
     getTranslations('account'),
     getTranslations('dashboard'),
     getTranslations('applicationStatus'),
     getTranslations('organisationRoles'),
     getTranslations('errors'),
+    getTranslations('complaints'),
   ]);
   const [identity, applications, memberships, notifications] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, dateOfBirth: true, nationalIdNumber: true, nationalIdVerifiedAt: true } }),
-    db.application.findMany({
-      // Their own applications and those of the organisations they belong to.
-      where: { OR: [{ applicantId: actor.id }, { organisationId: { in: actor.organisations.map((m) => m.organisationId) } }] },
-      orderBy: { updatedAt: 'desc' },
-      take: 50,
-      select: { id: true, reference: true, status: true, updatedAt: true, serviceVersion: { select: { nameKm: true, nameEn: true } } },
-    }),
-    db.organisationMembership.findMany({
-      where: { userId: actor.id },
-      select: { role: true, organisation: { select: { id: true, nameKm: true, nameEn: true } } },
-    }),
-    // In-app notifications: the same ones the worker sends by email and SMS.
-    db.notification.findMany({
-      where: { userId: actor.id },
-      orderBy: { createdAt: 'desc' },
-      take: 5,
-      select: { id: true, kind: true, data: true, applicationId: true, createdAt: true },
-    }),
+    accountIdentity(actor.id),
+    accountApplications(actor),
+    membershipsOf(actor.id),
+    recentNotifications(actor.id),
   ]);
 
   // "Waiting for you" first: those are the ones a citizen must act on.
@@ -100,6 +89,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           />
         ),
       )}
+      <p className="mb-8"><Link href="/account/complaints">{tComplaints('accountLink')}</Link></p>
       {notifications.length > 0 ? (
         <section aria-labelledby="notifications" className="mb-8">
           <h2 id="notifications" className="mb-3 text-2xl font-bold">{t('notificationsTitle')}</h2>

@@ -6,7 +6,7 @@ import { TextInput } from '@/components/ui/inputs';
 import { WithReferences } from '@/components/ui/reference';
 import { officialFee } from '@/lib/applications/official-fee';
 import { clientAddress } from '@/lib/auth/session';
-import { formatRiel } from '@/lib/i18n/format';
+import { formatDay, formatRiel } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
@@ -19,7 +19,7 @@ export const generateMetadata = pageTitle('fees');
 export default async function FeesPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, tErrors] = await Promise.all([getTranslations('fees'), getTranslations('errors')]);
+  const [t, tErrors, tChanges] = await Promise.all([getTranslations('fees'), getTranslations('errors'), getTranslations('changelog')]);
   const reference = ((await searchParams).reference ?? '').trim().slice(0, 40);
   const fee = reference ? await officialFee(reference, await clientAddress()) : null;
   const notFound = fee?.ok === false && fee.error === 'notFound' ? t('notFound') : undefined;
@@ -48,6 +48,13 @@ export default async function FeesPage({ params, searchParams }: Props) {
               </tr>
             </tbody>
           </table>
+          {fee.feeChangedSince ? (
+            <p className="mb-2 font-bold">
+              {fee.feeChangedSince.legalInstrument
+                ? tChanges('feeKept', { date: formatDay(fee.feeChangedSince.from, locale), instrument: fee.feeChangedSince.legalInstrument[locale] })
+                : tChanges('feeKeptNoInstrument', { date: formatDay(fee.feeChangedSince.from, locale) })}
+            </p>
+          ) : null}
           <p className="mb-2">{t('promise')}</p>
           <p>{t('report')} <Link href="/account">{t('reportLink')}</Link></p>
         </section>

@@ -1,9 +1,9 @@
 'use server';
 import { randomUUID } from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
-import { db } from '@/lib/db/client';
 import { localeArgument } from '@/lib/forms/action-arguments';
 import { publicAddress } from '@/lib/http/public-address';
+import { billByNumber } from '@/lib/payments/payments';
 import { signBody } from '@/lib/payments/signing';
 
 /**
@@ -13,7 +13,7 @@ import { signBody } from '@/lib/payments/signing';
 export async function confirmSandboxPayment(locale: string, billNumber: string): Promise<void> {
   if (process.env.PAYMENT_SANDBOX !== '1') notFound();
   localeArgument(locale);
-  const bill = await db.payment.findUnique({ where: { billNumber } });
+  const bill = await billByNumber(billNumber);
   if (!bill) notFound();
   const body = JSON.stringify({
     billNumber: bill.billNumber,

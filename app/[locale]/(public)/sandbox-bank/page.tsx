@@ -2,10 +2,10 @@ import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { db } from '@/lib/db/client';
 import { formatRiel } from '@/lib/i18n/format';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
+import { billByNumber } from '@/lib/payments/payments';
 import { confirmSandboxPayment } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ bill?: string; refused?: string }> };
@@ -19,7 +19,7 @@ export default async function SandboxBankPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { bill: billNumber = '', refused } = await searchParams;
   const t = await getTranslations('sandboxBank');
-  const bill = billNumber ? await db.payment.findUnique({ where: { billNumber: billNumber.slice(0, 40) } }) : null;
+  const bill = billNumber ? await billByNumber(billNumber.slice(0, 40)) : null;
   return (
     <>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>

@@ -4,7 +4,9 @@ import { trackApplication } from '@/lib/applications/track-application';
 import { clientAddress } from '@/lib/auth/session';
 import type { FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
+import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { formatDay } from '@/lib/i18n/format';
+import { forecastForApplication } from '@/lib/performance/forecast';
 import { isLocale, routing } from '@/lib/i18n/routing';
 
 export interface TrackState extends FormState {
@@ -30,12 +32,14 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
       ? { formError: tr.text('errors.track.limited', { minutes: found.minutes }), values }
       : { formError: tr.text('errors.track.notFound'), values };
   }
-  const [t, tStatus, tOutcome] = await Promise.all([
+  const a = found.application;
+  const [t, tStatus, tOutcome, tPerformance, forecast] = await Promise.all([
     getTranslations({ locale: lang, namespace: 'track' }),
     getTranslations({ locale: lang, namespace: 'applicationStatus' }),
     getTranslations({ locale: lang, namespace: 'outcome' }),
+    getTranslations({ locale: lang, namespace: 'performance' }),
+    a.outcome ? null : loadHolidays().then((holidays) => forecastForApplication({ reference: a.reference }, holidays)),
   ]);
-  const a = found.application;
   return {
     values,
     result: {
@@ -52,6 +56,8 @@ export async function track(locale: string, _: TrackState, data: FormData): Prom
               [t('stage'), a.stage?.[lang] ?? '—'],
               [t('department'), a.department?.[lang] ?? '—'],
               [t('expected'), a.dueAt ? formatDay(a.dueAt, lang) : '—'],
+              ...(forecast?.kind === 'history' ? [[tPerformance('likely'), formatDay(forecast.day, lang)] as const] : []),
+              ...(forecast?.kind === 'paused' ? [[tPerformance('likely'), tPerformance('pausedClock')] as const] : []),
             ] as const)),
       ],
     },

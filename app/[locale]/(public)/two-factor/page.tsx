@@ -3,8 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import QRCode from 'qrcode';
 import { SecondFactorForm } from '@/components/auth/second-factor-form';
 import { requireActor, safeReturnPath } from '@/lib/auth/guards';
-import { enrolmentKey, secondFactorState } from '@/lib/auth/second-factor';
-import { db } from '@/lib/db/client';
+import { secondFactorState, staffEnrolmentKey } from '@/lib/auth/second-factor';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { homePath } from '@/lib/policy/policy';
@@ -46,8 +45,7 @@ export default async function SecondFactorPage({ params, searchParams }: Props) 
     );
   }
 
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, email: true } });
-  const key = (await enrolmentKey(user))!;
+  const key = (await staffEnrolmentKey(actor.id))!;
   // Made on the server from the otpauth:// address by the qrcode package.
   const svg = await QRCode.toString(key.uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return (

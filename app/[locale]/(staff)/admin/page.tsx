@@ -7,10 +7,11 @@ import { TextInput } from '@/components/ui/inputs';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { listDepartments } from '@/lib/staff/departments';
+import { listStaffRoles } from '@/lib/staff/members';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ reset?: string; sessionsEnded?: string; q?: string }> };
 
@@ -22,19 +23,17 @@ export default async function AdminPage({ params, searchParams }: Props) {
   await requireArea(locale, 'admin.enter', '/admin');
   const { reset, sessionsEnded, q } = await searchParams;
   const search = typeof q === 'string' ? q.trim().slice(0, 100) : '';
-  const [t, tRoles, tStatus, tErrors] = await Promise.all([getTranslations('admin'), getTranslations('roles'), getTranslations('userStatus'), getTranslations('errors')]);
-  const [departments, staff] = await Promise.all([
-    db.department.findMany({ orderBy: { code: 'asc' }, include: { _count: { select: { roles: true, services: true } } } }),
-    db.roleAssignment.findMany({
-      where: {
-        role: { notIn: ['citizen', 'investor'] },
-        ...(search ? { user: { OR: [{ name: { contains: search, mode: 'insensitive' } }, { email: { contains: search, mode: 'insensitive' } }] } } : {}),
-      },
-      orderBy: [{ user: { name: 'asc' } }],
-      take: 200,
-      select: { id: true, role: true, department: true, user: { select: { id: true, name: true, email: true, status: true, secondFactor: { select: { confirmedAt: true } } } } },
-    }),
+  const [t, tRoles, tStatus, tErrors, tClients, tHolidays, tStaff, tServices] = await Promise.all([
+    getTranslations('admin'),
+    getTranslations('roles'),
+    getTranslations('userStatus'),
+    getTranslations('errors'),
+    getTranslations('apiClients'),
+    getTranslations('holidaysAdmin'),
+    getTranslations('staffAdmin.adminLinks'),
+    getTranslations('servicesAdmin'),
   ]);
+  const [departments, staff] = await Promise.all([listDepartments(), listStaffRoles(search)]);
   const name = (d: { nameKm: string; nameEn: string } | null) => (d ? (locale === 'km' ? d.nameKm : d.nameEn) : '—');
 
   return (
@@ -42,6 +41,13 @@ export default async function AdminPage({ params, searchParams }: Props) {
       {reset ? <Alert tone="success">{t('secondFactorWasReset')}</Alert> : null}
       {sessionsEnded ? <Alert tone="success">{t('sessionsWereEnded')}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
+      <ul className="mb-6 flex flex-col gap-2">
+        <li><Link href="/admin/services" className="font-bold">{tServices('adminLink')}</Link></li>
+        <li><Link href="/admin/departments" className="font-bold">{tStaff('departments')}</Link></li>
+        <li><Link href="/admin/staff/invite" className="font-bold">{tStaff('invite')}</Link></li>
+        <li><Link href="/admin/holidays" className="font-bold">{tHolidays('adminLink')}</Link></li>
+        <li><Link href="/admin/api-clients" className="font-bold">{tClients('adminLink')}</Link></li>
+      </ul>
       <Table
         caption={t('departments')}
         rows={departments}
@@ -63,7 +69,7 @@ export default async function AdminPage({ params, searchParams }: Props) {
         rows={staff}
         rowKey={(s) => s.id}
         columns={[
-          { header: t('name'), cell: (s) => s.user.name },
+          { header: t('name'), cell: (s) => <Link href={`/admin/staff/${s.user.id}`}>{s.user.name}<span className="sr-only"> ({tStaff('manage')})</span></Link> },
           { header: t('email'), cell: (s) => s.user.email },
           { header: t('role'), cell: (s) => tRoles(s.role) },
           { header: t('department'), cell: (s) => name(s.department) },

@@ -1,62 +1,44 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { formatDateTime, formatRiel } from '@/lib/i18n/format';
-import { markReportHandled } from './actions';
+import { formatDateTime } from '@/lib/i18n/format';
 import { Table } from '@/components/ui/table';
 import { Reference } from '@/components/ui/reference';
+import { AdminActs } from '@/components/audit/admin-acts';
+import { PublishedHeads } from '@/components/audit/published-heads';
+import { auditHeadsWithStatus, eventsAfter } from '@/lib/audit/audit-heads';
+import { applicationEventCount, recentAccountEvents, recentApplicationEvents } from '@/lib/audit/recent-events';
 import { verifyAuditChain } from '@/lib/audit/verify-chain';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import type { Locale } from '@/lib/i18n/routing';
+import { listDepartmentNames } from '@/lib/staff/departments';
 
-type Props = { params: Promise<{ locale: Locale }> };
+type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ since?: string }> };
 
 export const generateMetadata = pageTitle('audit');
 
-export default async function AuditPage({ params }: Props) {
+export default async function AuditPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireArea(locale, 'audit.enter', '/audit');
-  const t = await getTranslations('audit');
-  const [count, recent, chain, tEvents, reports, accountEvents] = await Promise.all([
-    db.applicationEvent.count(),
-    db.applicationEvent.findMany({
-      orderBy: { id: 'desc' },
-      take: 20,
-      select: {
-        id: true,
-        type: true,
-        createdAt: true,
-        application: { select: { reference: true } },
-        actor: { select: { name: true } },
-        departmentId: true,
-      },
-    }),
+  const [t, tClients] = await Promise.all([getTranslations('audit'), getTranslations('apiClients')]);
+  const [count, recent, chain, tEvents, accountEvents] = await Promise.all([
+    applicationEventCount(),
+    recentApplicationEvents(),
     verifyAuditChain(),
     getTranslations('events'),
-    // Reports of requests for extra money: the auditors' queue, oldest first.
-    db.extraPaymentReport.findMany({
-      where: { handledAt: null },
-      orderBy: { createdAt: 'asc' },
-      take: 50,
-      select: {
-        id: true,
-        amountRiel: true,
-        description: true,
-        createdAt: true,
-        application: { select: { reference: true, currentDepartmentId: true, serviceVersion: { select: { nameKm: true, nameEn: true } } } },
-      },
-    }),
-    // Account security: second factors set up and reset, recovery codes used.
-    db.accountEvent.findMany({
-      orderBy: { id: 'desc' },
-      take: 20,
-      select: { id: true, type: true, data: true, createdAt: true, user: { select: { name: true } }, actor: { select: { name: true } } },
-    }),
+    recentAccountEvents(),
   ]);
-  const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
+  const departments = await listDepartmentNames();
+  const heads = await auditHeadsWithStatus(chain);
+  const { since: sinceDay } = await searchParams;
+  const chosen = heads.find((h) => h.day === sinceDay);
+  const since = chosen ? { head: chosen, events: await eventsAfter(chosen.position) } : null;
+  // API clients registered, rotated and revoked are recorded on the account of whoever did it.
+  const accountEventName = (e: { type: string; data: unknown }) =>
+    e.type.startsWith('api_client_')
+      ? tClients(`auditEvents.${e.type as 'api_client_registered'}`, { client: (e.data as { name?: string }).name ?? '—' })
+      : t(`accountEventTypes.${e.type as 'second_factor_reset'}`);
   const departmentName = (id: string | null) => {
     const d = departments.find((x) => x.id === id);
     return d ? (locale === 'km' ? d.nameKm : d.nameEn) : '—';
@@ -66,30 +48,13 @@ export default async function AuditPage({ params }: Props) {
     <>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-6 text-lg">{t('eventCount', { count })}</p>
-      <h2 id="reports" className="mb-3 text-2xl font-bold">{t('reportsTitle')}</h2>
-      {reports.length === 0 ? <p className="mb-8">{t('noReports')}</p> : (
-        <ul aria-labelledby="reports" className="mb-8 flex flex-col gap-4">
-          {reports.map((r) => (
-            <li key={r.id} className="border-l-4 border-red-700 pl-3">
-              <p className="font-bold"><Reference>{r.application.reference}</Reference>: {locale === 'km' ? r.application.serviceVersion.nameKm : r.application.serviceVersion.nameEn}</p>
-              <p className="text-sm text-slate-600">
-                {formatDateTime(r.createdAt, locale)} · {t('heldBy', { department: departmentName(r.application.currentDepartmentId) })}
-                {r.amountRiel !== null ? ` · ${t('asked', { amount: formatRiel(r.amountRiel, locale) })}` : ''}
-              </p>
-              <p className="mb-2 whitespace-pre-line">{r.description}</p>
-              <form action={markReportHandled.bind(null, locale, r.id)}>
-                <Button variant="secondary">{t('markHandled')}<span className="sr-only"> ({r.application.reference})</span></Button>
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
       <h2 className="mb-3 text-2xl font-bold">{t('chain')}</h2>
       {chain.ok ? (
         <Alert tone="success">{t('chainOk', { count: chain.events })}</Alert>
       ) : (
         <Alert tone="error">{t('chainBroken', { position: chain.position, eventId: chain.eventId, reason: t(`reasons.${chain.reason}`) })}</Alert>
       )}
+      <PublishedHeads locale={locale} heads={heads} since={since} departmentName={departmentName} />
       {recent.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
@@ -113,13 +78,14 @@ export default async function AuditPage({ params }: Props) {
           rowKey={(e) => String(e.id)}
           columns={[
             { header: t('when'), cell: (e) => formatDateTime(e.createdAt, locale) },
-            { header: t('event'), cell: (e) => t(`accountEventTypes.${e.type as 'second_factor_reset'}`) },
+            { header: t('event'), cell: (e) => accountEventName(e) },
             { header: t('account'), cell: (e) => e.user.name },
             { header: t('actor'), cell: (e) => e.actor?.name ?? '—' },
             { header: t('reason'), cell: (e) => (e.data as { reason?: string }).reason ?? '—' },
           ]}
         />
       ) : null}
+      <AdminActs locale={locale} />
     </>
   );
 }

@@ -7,15 +7,15 @@ import { Pagination } from '@/components/ui/pagination';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { deadlineFlag } from '@/lib/deadlines/working-days';
 import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
-import { departmentsOf, hasRoleIn } from '@/lib/policy/policy';
-import { departmentQueue, queueChoices, queueFilters, type QueueFilters } from '@/lib/workflow/queue';
+import { canInDepartment } from '@/lib/policy/policy';
+import { inspectorateCode } from '@/lib/services/departments';
+import { departmentQueue, queueChoices, queueDepartments, queueFilters, type QueueFilters } from '@/lib/workflow/queue';
 import { claimNextAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -27,8 +27,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'backoffice.enter', '/staff');
   const query = await searchParams;
-  const [t, tStatus, tErrors, tSearch] = await Promise.all([getTranslations('staff'), getTranslations('applicationStatus'), getTranslations('errors'), getTranslations('queueSearch')]);
-  const departments = await db.department.findMany({ where: { id: { in: departmentsOf(actor) } }, orderBy: { code: 'asc' } });
+  const [t, tStatus, tErrors, tSearch, tComplaints] = await Promise.all([getTranslations('staff'), getTranslations('applicationStatus'), getTranslations('errors'), getTranslations('queueSearch'), getTranslations('complaints')]);
+  const departments = await queueDepartments(actor);
   const department = departments.find((d) => d.code === query.department) ?? departments[0];
   if (!department) return <h1 className="text-3xl font-bold">{t('title')}</h1>;
 
@@ -37,8 +37,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const [queue, choices] = await Promise.all([departmentQueue(department.id, actor, filters, holidays), queueChoices(department.code)]);
   const name = (d: { nameKm: string; nameEn: string }) => (locale === 'km' ? d.nameKm : d.nameEn);
   const now = new Date();
-  const canClaim = hasRoleIn(actor, 'clerk', department.id) || hasRoleIn(actor, 'department_head', department.id);
-  const canSupervise = hasRoleIn(actor, 'supervisor', department.id) || hasRoleIn(actor, 'department_head', department.id);
+  const canClaim = canInDepartment(actor, 'file.work', department.id);
+  const canSupervise = canInDepartment(actor, 'file.supervise', department.id);
   const hrefFor = (page: number, omit?: keyof QueueFilters) => {
     const params = new URLSearchParams({ department: department.code, ...Object.fromEntries(Object.entries(filters).filter(([k, v]) => k !== 'page' && k !== omit && v)) as Record<string, string> });
     params.set('page', String(page));
@@ -69,6 +69,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
           </ul>
         </nav>
       ) : null}
+      {department.code === inspectorateCode ? <p className="mb-6"><Link href="/staff/complaints" className="font-bold">{tComplaints('queueLink')}</Link></p> : null}
       {query.claim === 'none' ? <Alert tone="info">{t('nothingToClaim')}</Alert> : null}
       {query.claim === 'unavailable' ? <Alert tone="error">{tErrors('staff.unavailable')}</Alert> : null}
       <div className="mb-8 flex flex-wrap items-center gap-4">

@@ -3,6 +3,7 @@ import { problemResponse } from '@/lib/api/v1/problems';
 import { licencesOfHolder, readLicences } from '@/lib/api/v1/records';
 import { licencesQuery, type LicencePage } from '@/lib/api/v1/schemas';
 import { clientReach } from '@/lib/policy/policy';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 /** licences:read: the licences a person holds, by their national ID card number. Each is recorded on its file. */
 export async function GET(request: Request) {
@@ -16,3 +17,5 @@ export async function GET(request: Request) {
     return readResponse(request, body, { cache: 'private', headers: paged.headers });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

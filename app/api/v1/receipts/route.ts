@@ -3,6 +3,7 @@ import { problemResponse } from '@/lib/api/v1/problems';
 import { readReceipts } from '@/lib/api/v1/records';
 import { receiptsQuery, type ReceiptPage } from '@/lib/api/v1/schemas';
 import { clientReach } from '@/lib/policy/policy';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 /** payments:read: the official fees received between two days (the Ministry of Economy and Finance). */
 export async function GET(request: Request) {
@@ -16,3 +17,5 @@ export async function GET(request: Request) {
     return readResponse(request, body, { cache: 'private', headers: nextPageLink(request, receipts.nextCursor, query.data.limit) });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -4,6 +4,7 @@ import { checkParams, queryOf, readResponse } from '@/lib/api/v1/http';
 import { problemResponse } from '@/lib/api/v1/problems';
 import { trackedApplicationResource } from '@/lib/api/v1/resources';
 import { trackingQuery } from '@/lib/api/v1/schemas';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 /**
  * Public: the tracking page's lookup by reference and tracking code, the pair being the
@@ -18,3 +19,5 @@ export async function GET(request: Request) {
   if (result.error === 'notFound') return problemResponse(request, 'not-found', 'tracking');
   return problemResponse(request, 'too-many-requests', 'tracking', { values: { minutes: result.minutes }, retryAfterSeconds: result.minutes * 60 });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { hasPassword } from '@/lib/auth/change-password';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
@@ -19,8 +19,7 @@ export default async function ChangePasswordPage({ params }: Props) {
   const actor = await requireArea(locale, 'account.security', '/account/password');
   const back = accountPath(actor);
   // Accounts made with the national digital ID have no password to change.
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user.passwordHash) redirect(`/${locale}${back}`);
+  if (!(await hasPassword(actor.id))) redirect(`/${locale}${back}`);
   const [t, tAccount, tRegister, tErrors] = await Promise.all([getTranslations('changePassword'), getTranslations('accountSecurity'), getTranslations('register'), getTranslations('errors')]);
   return (
     <>

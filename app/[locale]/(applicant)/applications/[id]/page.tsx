@@ -10,20 +10,24 @@ import { StatusTag } from '@/components/ui/status-tag';
 import { SummaryList } from '@/components/ui/summary-list';
 import { allows, openApplication } from '@/lib/applications/find-application';
 import { applicationOutcome, decisionTone } from '@/lib/applications/outcome';
+import { fileOpenings, publicTimeline } from '@/lib/applications/timeline';
 import { requireActor } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
+import { forecastForApplication } from '@/lib/performance/forecast';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { isPageComplete, requiredDocuments } from '@/lib/services/answers';
 import { refundStatement } from '@/lib/services/published-fee';
+import { departmentsByCode } from '@/lib/services/queries';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { deadlineFlag } from '@/lib/deadlines/working-days';
 import { mayTake } from '@/lib/workflow/machine';
 import { ResubmitForm } from '@/components/applications/resubmit-form';
+import { RatingSection } from '@/components/satisfaction/rating-section';
+import { isApplicantSide } from '@/lib/policy/policy';
 import { resubmitAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string; reported?: string; paid?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ saved?: string; resubmitted?: string; paid?: string; rating?: string }> };
 
 export const generateMetadata = pageTitle('account');
 
@@ -33,14 +37,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const actor = await requireActor(locale, `/applications/${id}`);
   const application = await openApplication(actor, id, 'application.view');
   if (!application) notFound();
-  const { saved, resubmitted, reported, paid } = await searchParams;
-  const [t, tStatus, tTimeline, tCheck, tOutcome, tFee] = await Promise.all([
+  const { saved, resubmitted, paid, rating } = await searchParams;
+  const [t, tStatus, tTimeline, tCheck, tOutcome, tFee, tComplaints] = await Promise.all([
     getTranslations('application'),
     getTranslations('applicationStatus'),
     getTranslations('timeline'),
     getTranslations('check'),
     getTranslations('outcome'),
     getTranslations('feePolicy'),
+    getTranslations('complaints'),
   ]);
   const { definition, answers } = application;
   const refund = refundStatement(definition, locale);
@@ -81,23 +86,18 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   }
 
   const [events, views, holidays] = await Promise.all([
-    db.applicationEvent.findMany({
-      where: { applicationId: id, visibility: 'public' },
-      orderBy: { id: 'desc' },
-      select: { id: true, type: true, createdAt: true, data: true },
-    }),
+    publicTimeline(id),
     // Which department opened the file or one of its documents, and when; never the member of
     // staff's name. Every reading by someone not on the applicant's side is recorded (openApplication).
-    db.applicationEvent.findMany({
-      where: { applicationId: id, type: { in: ['record_viewed', 'document_viewed'] } },
-      orderBy: { id: 'desc' },
-      take: 50,
-      select: { id: true, type: true, createdAt: true, departmentId: true, actorRole: true, data: true },
-    }),
+    fileOpenings(id),
     loadHolidays(),
   ]);
-  const departments = await db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } });
-  const departmentName = (departmentId: string | null) => name(departments.find((d) => d.id === departmentId));
+  const [departments, forecast, tPerformance] = await Promise.all([
+    departmentsByCode(),
+    forecastForApplication({ id }, holidays),
+    getTranslations('performance'),
+  ]);
+  const departmentName = (departmentId: string | null) => name([...departments.values()].find((d) => d.id === departmentId));
   // Another institution's system that read the file through the API (lib/api): its name as registered.
   const institutionName = (data: unknown) => (data as { institution?: { km: string; en: string } } | null)?.institution?.[locale];
   const stage = definition.stages.find((s) => s.key === application.currentStageKey);
@@ -122,6 +122,9 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         {flag ? <StatusTag tone={flag === 'overdue' ? 'red' : 'amber'}>{t(`${flag}Flag`)}</StatusTag> : null}
       </span>
     ) : '—'],
+    // From recent decisions (lib/performance/forecast.ts); the legal date above is the promise.
+    ...(forecast?.kind === 'history' ? [[tPerformance('likely'), formatDay(forecast.day, locale)] as [string, React.ReactNode]] : []),
+    ...(forecast?.kind === 'paused' ? [[tPerformance('likely'), tPerformance('pausedClock')] as [string, React.ReactNode]] : []),
   ];
   const summary: [string, React.ReactNode][] = [
     [t('reference'), <Reference key="r">{application.reference}</Reference>],
@@ -133,7 +136,6 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   return (
     <>
       {resubmitted ? <Alert tone="success">{t('resubmitted')}</Alert> : null}
-      {reported ? <Alert tone="success">{t('reported')}</Alert> : null}
       {paid && feePaid ? <Alert tone="success">{t('paid')}</Alert> : null}
       <h1 className="mb-6 text-3xl font-bold">{t('title', { service: definition.name[locale] })}</h1>
       {paused && mayTake(actor, application, 'resubmit') ? (
@@ -158,6 +160,8 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           download={feePaid ? `/${locale}/applications/${id}/licence` : null}
         />
       ) : null}
+      {/* The applicant's side only: staff reading this page never see how they were rated. */}
+      {outcome && isApplicantSide(actor, application) ? <RatingSection applicationId={id} locale={locale} mayRate={allows(actor, application, 'application.rate')} notice={rating} /> : null}
       {payment?.status === 'paid' ? (
         <section aria-labelledby="fee-paid" className="mb-8">
           <h2 id="fee-paid" className="mb-2 text-2xl font-bold">{t('paidTitle')}</h2>
@@ -206,8 +210,11 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       </ul>
       <h2 className="mb-3 text-2xl font-bold">{t('feeTitle')}</h2>
       <p className="mb-2">{t('feePromise', { fee: application.feeRiel !== null ? formatRiel(application.feeRiel, locale) : '—' })}</p>
-      {allows(actor, application, 'application.report') ? (
-        <p className="mb-8"><Link href={`/applications/${id}/report`}>{t('reportLink')}</Link></p>
+      {allows(actor, application, 'application.complain') ? (
+        <ul className="mb-8 flex flex-col gap-2">
+          <li><Link href={`/complaints/new?application=${id}&kind=money`}>{t('reportLink')}</Link></li>
+          <li><Link href={`/complaints/new?application=${id}`}>{tComplaints('applicationLink')}</Link></li>
+        </ul>
       ) : null}
       <h2 className="mb-3 text-2xl font-bold">{t('viewedBy')}</h2>
       <p className="mb-3">{t('viewedByLead')}</p>

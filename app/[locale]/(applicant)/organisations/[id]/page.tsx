@@ -5,12 +5,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/inputs';
 import { requireActor } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
-import { canInOrganisation } from '@/lib/policy/policy';
+import { organisationWithPeople } from '@/lib/organisations/memberships';
+import { canInOrganisation, canManageApiClient } from '@/lib/policy/policy';
 import { inviteAction, membershipAction, revokeInvitationAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -25,18 +25,13 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   if (!canInOrganisation(actor, 'organisation.view', id)) notFound();
   const owner = canInOrganisation(actor, 'organisation.manage', id);
   const query = await searchParams;
-  const [t, tRoles, tErrors, tApp, organisation] = await Promise.all([
+  const [t, tRoles, tErrors, tApp, tClients, organisation] = await Promise.all([
     getTranslations('members'),
     getTranslations('organisationRoles'),
     getTranslations('errors'),
     getTranslations('application'),
-    db.organisation.findUniqueOrThrow({
-      where: { id },
-      include: {
-        members: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: 'asc' } },
-        invitations: owner ? { where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' } } : false,
-      },
-    }),
+    getTranslations('apiClients'),
+    organisationWithPeople(id, owner),
   ]);
   const roles = (['owner', 'manager', 'viewer'] as const).map((r) => ({ value: r, label: tRoles(r) }));
   return (
@@ -45,6 +40,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
       <h1 className="mb-2 text-3xl font-bold">{locale === 'km' ? organisation.nameKm : organisation.nameEn}</h1>
       <p className="mb-6 text-slate-600">{t('numbers', { registration: organisation.registrationNumber, tin: organisation.taxId })}</p>
       <p className="mb-6"><Link href={`/organisations/${id}/applications`}>{t('applications')}</Link></p>
+      {canManageApiClient(actor, { organisationId: id }) ? <p className="mb-6"><Link href={`/organisations/${id}/api-clients`}>{tClients('organisationLink')}</Link></p> : null}
       {query.joined ? <Alert tone="success">{t('joined')}</Alert> : null}
       {query.invited ? <Alert tone="success">{t('invited')}</Alert> : null}
       {query.revoked ? <Alert tone="success">{t('revoked')}</Alert> : null}

@@ -4,15 +4,15 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { Button } from '@/components/ui/button';
 import { Fieldset } from '@/components/ui/field';
 import { Radios } from '@/components/ui/inputs';
-import { db } from '@/lib/db/client';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
 import { currentActor } from '@/lib/auth/session';
-import { canInOrganisation } from '@/lib/policy/policy';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
-import { addWorkingDays, phnomPenhDay } from '@/lib/deadlines/working-days';
+import { DocumentList } from '@/components/services/document-list';
 import { FeeLines, FeePolicy } from '@/components/services/fee-lines';
-import { formatDay } from '@/lib/i18n/format';
+import { ServiceForecast, ServicePerformance } from '@/components/performance/service-performance';
+import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
+import { organisationsActedFor } from '@/lib/organisations/memberships';
 import { publishedFee, refundStatement } from '@/lib/services/published-fee';
 import { departmentsByCode, findPublishedService } from '@/lib/services/queries';
 import { startApplication } from './actions';
@@ -34,19 +34,18 @@ export default async function ServicePage({ params }: Props) {
   setRequestLocale(locale);
   const service = await findPublishedService(code);
   if (!service) notFound();
-  const [t, tCatalogue, tFee, holidays, departments, actor] = await Promise.all([
+  const [t, tCatalogue, tFee, tChanges, holidays, departments, actor] = await Promise.all([
     getTranslations('service'),
     getTranslations('catalogue'),
     getTranslations('feePolicy'),
+    getTranslations('changelog'),
     loadHolidays(),
     departmentsByCode(),
     currentActor(),
   ]);
   // Someone who owns or manages organisations chooses whom the application is for.
-  const managed = actor?.organisations.map((m) => m.organisationId).filter((id) => canInOrganisation(actor, 'organisation.apply', id)) ?? [];
-  const organisations = managed.length ? await db.organisation.findMany({ where: { id: { in: managed } }, orderBy: { nameEn: 'asc' } }) : [];
+  const organisations = await organisationsActedFor(actor);
   const d = service.definition;
-  const expected = addWorkingDays(phnomPenhDay(new Date()), d.deadlineWorkingDays, holidays);
   const departmentName = (c: string) => {
     const dept = departments.get(c);
     return dept ? (locale === 'km' ? dept.nameKm : dept.nameEn) : c;
@@ -67,15 +66,7 @@ export default async function ServicePage({ params }: Props) {
       <section className={section} aria-labelledby="documents">
         <h2 id="documents" className={heading}>{t('documents')}</h2>
         <p className="mb-3">{t('documentsLead')}</p>
-        <ul className="list-disc pl-6">
-          {d.documents.map((doc) => (
-            <li key={doc.key}>
-              {doc.label[locale]}
-              {doc.showIf ? <span className="text-slate-600"> ({t('documentWhen')})</span> : null}
-              {!doc.required ? <span className="text-slate-600"> ({t('documentOptional')})</span> : null}
-            </li>
-          ))}
-        </ul>
+        <DocumentList documents={d.documents} locale={locale} />
       </section>
 
       <section className={section} aria-labelledby="fee">
@@ -88,7 +79,7 @@ export default async function ServicePage({ params }: Props) {
       <section className={section} aria-labelledby="deadline">
         <h2 id="deadline" className={heading}>{t('deadline')}</h2>
         <p className="mb-2">{t('deadlineDays', { days: d.deadlineWorkingDays })}</p>
-        <p className="font-bold">{t('expected', { date: formatDay(expected, locale) })}</p>
+        <ServiceForecast code={service.code} legalDays={d.deadlineWorkingDays} holidays={holidays} locale={locale} />
       </section>
 
       <section className={section} aria-labelledby="steps">
@@ -117,6 +108,7 @@ export default async function ServicePage({ params }: Props) {
       <section className={section} aria-labelledby="legal">
         <h2 id="legal" className={heading}>{t('legalBasis')}</h2>
         <p>{d.legalBasis[locale]}</p>
+        <p className="mt-2"><Link href={`/services/${code}/changes`}>{tChanges('link')}</Link></p>
       </section>
 
       <form action={startApplication.bind(null, locale, service.code)}>
@@ -128,6 +120,10 @@ export default async function ServicePage({ params }: Props) {
         ) : null}
         <Button>{t('start')} →</Button>
       </form>
+
+      <div className="mt-12">
+        <ServicePerformance code={service.code} locale={locale} />
+      </div>
     </>
   );
 }

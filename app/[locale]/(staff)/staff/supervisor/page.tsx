@@ -1,16 +1,18 @@
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { EscalatedFiles } from '@/components/escalation/escalated-files';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table } from '@/components/ui/table';
 import { Reference } from '@/components/ui/reference';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
+import { escalatedFiles } from '@/lib/escalation/escalated-files';
 import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
-import { hasRoleIn } from '@/lib/policy/policy';
+import { canInDepartment } from '@/lib/policy/policy';
+import { findDepartmentByCode } from '@/lib/staff/departments';
 import { departmentQueue, departmentWorkload, queueFilters } from '@/lib/workflow/queue';
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ department?: string; page?: string }> };
@@ -22,13 +24,13 @@ export default async function SupervisorPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const actor = await requireArea(locale, 'backoffice.enter', '/staff/supervisor');
   const query = await searchParams;
-  const department = await db.department.findUnique({ where: { code: String(query.department ?? '') } });
-  // Only a supervisor or the head of the department sees its workload.
-  if (!department || !(hasRoleIn(actor, 'supervisor', department.id) || hasRoleIn(actor, 'department_head', department.id))) notFound();
+  const department = await findDepartmentByCode(String(query.department ?? ''));
+  // Only those who supervise the department (a supervisor, its head) see its workload.
+  if (!department || !canInDepartment(actor, 'file.supervise', department.id)) notFound();
 
   const [t, tStaff] = await Promise.all([getTranslations('supervisor'), getTranslations('staff')]);
   const filters = queueFilters.parse({ due: 'overdue', page: query.page });
-  const [workload, overdue] = await Promise.all([departmentWorkload(department.id), departmentQueue(department.id, actor, filters, await loadHolidays())]);
+  const [workload, overdue, escalated] = await Promise.all([departmentWorkload(department.id), departmentQueue(department.id, actor, filters, await loadHolidays()), escalatedFiles(department.id)]);
   const departmentName = locale === 'km' ? department.nameKm : department.nameEn;
 
   return (
@@ -61,6 +63,7 @@ export default async function SupervisorPage({ params, searchParams }: Props) {
           ]}
         />
       )}
+      <EscalatedFiles files={escalated} locale={locale} />
     </>
   );
 }

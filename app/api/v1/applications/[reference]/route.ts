@@ -2,6 +2,7 @@ import { asClient, checkParams, readResponse } from '@/lib/api/v1/http';
 import { problemResponse } from '@/lib/api/v1/problems';
 import { readApplication } from '@/lib/api/v1/records';
 import { applicationParams } from '@/lib/api/v1/schemas';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 type Params = { params: Promise<{ reference: string }> };
 
@@ -15,3 +16,5 @@ export async function GET(request: Request, { params }: Params) {
     return readResponse(request, application, { cache: 'private' });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -3,6 +3,7 @@ import { problemResponse } from '@/lib/api/v1/problems';
 import { readLicence } from '@/lib/api/v1/records';
 import { licenceParams } from '@/lib/api/v1/schemas';
 import { readLicenceNumber } from '@/lib/licences/licence-number';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -18,3 +19,5 @@ export async function GET(request: Request, { params }: Params) {
     return readResponse(request, licence, { cache: 'private' });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,6 +1,7 @@
 import { checkParams, readResponse } from '@/lib/api/v1/http';
 import { describeProblemType, problemResponse } from '@/lib/api/v1/problems';
 import { problemTypeParams } from '@/lib/api/v1/schemas';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 type Params = { params: Promise<{ type: string }> };
 
@@ -10,3 +11,5 @@ export async function GET(request: Request, { params }: Params) {
   if (!checked.ok) return problemResponse(request, 'not-found', 'problemType');
   return readResponse(request, describeProblemType(checked.data.type), { cache: 'public' });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

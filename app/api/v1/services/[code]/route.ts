@@ -3,6 +3,7 @@ import { problemResponse } from '@/lib/api/v1/problems';
 import { serviceResource } from '@/lib/api/v1/resources';
 import { serviceParams } from '@/lib/api/v1/schemas';
 import { departmentsByCode, findPublishedService } from '@/lib/services/queries';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 type Params = { params: Promise<{ code: string }> };
 
@@ -15,3 +16,5 @@ export async function GET(request: Request, { params }: Params) {
   if (!service) return problemResponse(request, 'not-found', 'service', { values: { code } });
   return readResponse(request, serviceResource(service, departments), { cache: 'public' });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

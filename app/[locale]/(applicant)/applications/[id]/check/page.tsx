@@ -15,13 +15,14 @@ import type { Locale } from '@/lib/i18n/routing';
 import { stepPosition } from '@/lib/applications/steps';
 import { requiredDocuments } from '@/lib/services/answers';
 import { feeFor } from '@/lib/services/fees';
+import { DraftMovedNotice } from '@/components/applications/draft-moved-notice';
 import { submitAction } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ changedSince?: string }> };
 
 export const generateMetadata = pageTitle('check');
 
-export default async function CheckPage({ params }: Props) {
+export default async function CheckPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const loaded = await orUnavailable(async () => {
@@ -51,6 +52,7 @@ export default async function CheckPage({ params }: Props) {
       <Link href={`/applications/${id}`} className="mb-6 inline-block">← {tApp('back')}</Link>
       <p className="text-slate-600">{definition.name[locale]} · {tApp('stepOf', stepPosition(definition, answers, 'check'))}</p>
       <h1 className="mb-8 text-3xl font-bold">{t('title')}</h1>
+      <DraftMovedNotice serviceId={application.serviceId} changedSince={(await searchParams).changedSince} locale={locale} />
       <AnswerList
         definition={definition}
         answers={answers}

@@ -1,3 +1,4 @@
+import { DraftMovedNotice } from '@/components/applications/draft-moved-notice';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { pageTitle } from '@/lib/i18n/page-title';
@@ -16,7 +17,7 @@ import { removeDocumentAction } from './actions';
 
 type Props = {
   params: Promise<{ locale: Locale; id: string }>;
-  searchParams: Promise<{ error?: string; document?: string; uploaded?: string; removed?: string }>;
+  searchParams: Promise<{ error?: string; document?: string; uploaded?: string; removed?: string; changedSince?: string }>;
 };
 
 export const generateMetadata = pageTitle('documents');
@@ -50,6 +51,7 @@ export default async function DocumentsPage({ params, searchParams }: Props) {
         {application.definition.name[locale]} · {tApp('stepOf', stepPosition(application.definition, application.answers, 'documents'))}
       </p>
       <h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
+      <DraftMovedNotice serviceId={application.serviceId} changedSince={query.changedSince} locale={locale} />
       <p className="mb-8">{t('lead', { size: sizeMb })}</p>
       <ul className="mb-8 flex flex-col gap-6">
         {documents.map((doc) => (

@@ -6,8 +6,8 @@ import { Select, TextInput } from '@/components/ui/inputs';
 import { Pagination } from '@/components/ui/pagination';
 import { StatusTag } from '@/components/ui/status-tag';
 import { Table, type Column } from '@/components/ui/table';
+import { companyName } from '@/lib/api/company-name';
 import { requireActor } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { formatDay } from '@/lib/i18n/format';
 import { Link } from '@/lib/i18n/navigation';
@@ -29,12 +29,12 @@ export default async function OrganisationDashboardPage({ params, searchParams }
   const query = await searchParams;
   const filters = dashboardFilters.parse(query);
   const holidays = await loadHolidays();
-  const [t, tStatus, tErrors, tApp, organisation, dashboard, choices] = await Promise.all([
+  const [t, tStatus, tErrors, tApp, organisationName, dashboard, choices] = await Promise.all([
     getTranslations('orgDashboard'),
     getTranslations('applicationStatus'),
     getTranslations('errors'),
     getTranslations('application'),
-    db.organisation.findUniqueOrThrow({ where: { id }, select: { nameKm: true, nameEn: true } }),
+    companyName(id, locale),
     organisationDashboard(id, filters, holidays),
     dashboardChoices(),
   ]);
@@ -88,7 +88,7 @@ export default async function OrganisationDashboardPage({ params, searchParams }
   return (
     <>
       <p className="mb-4"><Link href="/account">← {tApp('back')}</Link></p>
-      <p className="mb-1 text-slate-600">{name(organisation)}</p>
+      <p className="mb-1 text-slate-600">{organisationName}</p>
       <h1 className="mb-6 text-3xl font-bold">{t('title')}</h1>
       <p className="mb-8 flex flex-wrap gap-4">
         <Link href={`/organisations/${id}`}>{t('people')}</Link>

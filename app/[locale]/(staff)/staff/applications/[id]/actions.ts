@@ -1,51 +1,24 @@
 'use server';
 import { notFound, redirect } from 'next/navigation';
-import { z } from 'zod';
 import { findApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
-import { phnomPenhDay } from '@/lib/deadlines/working-days';
 import { keyArgument, localeArgument, uuidArgument } from '@/lib/forms/action-arguments';
 import { formValues, toFieldErrors, type FormState } from '@/lib/forms/form-state';
 import { actionTranslator } from '@/lib/forms/translate';
 import { orUnavailable, unavailable } from '@/lib/forms/unavailable';
 import { formatDateTime } from '@/lib/i18n/format';
-import { isPlainLine } from '@/lib/validation/plain-text';
-import { checkStep, endsStage, perform, StaleApplicationError, StepRefusedError, type StaffStep, type StepInput } from '@/lib/workflow/machine';
+import { checkStep, endsStage, perform, StaleApplicationError, staffStepForms, stepTextLimits, StepRefusedError, type StaffStep } from '@/lib/workflow/machine';
 import { decisionConsequences } from './decision-consequences';
-
-// The longest each written field may be, in characters (also named in its error message).
-const limits = { message: 2000, reason: 2000, text: 4000, inspector: 120, notes: 4000 };
-
-const text = (required: string, max: number) => z.string().trim().min(1, required).max(max, 'errors.staff.tooLong');
-
-// What each step takes from the form; message keys are translated on the way out.
-const inputs = {
-  claim: z.object({}),
-  approveStage: z.object({}),
-  finalApprove: z.object({}),
-  requestInfo: z.object({ message: text('errors.staff.message', limits.message) }),
-  // Reasons are printed (the rejection letter, the public verification page): one plain line.
-  reject: z.object({ reason: text('errors.staff.reason', limits.reason).refine(isPlainLine, 'errors.staff.lineBreak') }),
-  revokeLicence: z.object({ reason: text('errors.staff.revokeReason', limits.reason).refine(isPlainLine, 'errors.staff.lineBreak') }),
-  addNote: z.object({ text: text('errors.staff.text', limits.text) }),
-  reassign: z.object({ assigneeId: z.uuid('errors.staff.assignee'), reason: text('errors.staff.reassignReason', limits.reason) }),
-  recordInspection: z.object({
-    date: z.iso.date('errors.staff.date').refine((day) => day <= phnomPenhDay(new Date()), 'errors.staff.future'),
-    inspector: text('errors.staff.inspector', limits.inspector).refine(isPlainLine, 'errors.staff.lineBreak'),
-    result: z.enum(['passed', 'failed'], 'errors.staff.result'),
-    notes: z.string().trim().max(limits.notes, 'errors.staff.tooLong'),
-  }),
-} satisfies { [S in StaffStep]: z.ZodType<StepInput[S]> };
 
 export async function staffStepAction(boundLocale: string, boundId: string, boundStep: StaffStep, _: FormState, data: FormData): Promise<FormState> {
   // Bound arguments are replayable: an unknown step (`issue`, `__proto__`), id or locale is not found.
-  const [locale, id, step] = [localeArgument(boundLocale), uuidArgument(boundId), keyArgument(inputs, boundStep)];
+  const [locale, id, step] = [localeArgument(boundLocale), uuidArgument(boundId), keyArgument(staffStepForms, boundStep)];
   const t = await actionTranslator(locale);
-  const parsed = inputs[step].safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')));
+  const parsed = staffStepForms[step].input.safeParse(Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')));
   if (!parsed.success) {
     const errors = Object.entries(toFieldErrors(parsed.error));
-    const fieldErrors = Object.fromEntries(errors.map(([field, key]) => [field, t.text(key, { max: limits[field as keyof typeof limits] ?? 0 })]));
+    const fieldErrors = Object.fromEntries(errors.map(([field, key]) => [field, t.text(key, { max: stepTextLimits[field as keyof typeof stepTextLimits] ?? 0 })]));
     return { fieldErrors, values: formValues(data) };
   }
   const result = await orUnavailable(async () => {

@@ -8,7 +8,6 @@ import { SummaryList } from '@/components/ui/summary-list';
 import { WithReferences } from '@/components/ui/reference';
 import { openApplication } from '@/lib/applications/find-application';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
 import { loadHolidays } from '@/lib/deadlines/holiday-calendar';
 import { deadlineFlag, phnomPenhDay } from '@/lib/deadlines/working-days';
 import { formatBytes, formatDateTime, formatDay, formatRiel } from '@/lib/i18n/format';
@@ -16,7 +15,9 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
 import { hasInterest } from '@/lib/policy/policy';
-import { endsStage, staffSteps, staffStepsFor, type StaffStep } from '@/lib/workflow/machine';
+import { listDepartmentNames } from '@/lib/staff/departments';
+import { endsStage, staffStepForms, staffSteps, staffStepsFor, type StaffStep, type StaffStepForm, type StepField } from '@/lib/workflow/machine';
+import { applicantContact, fileTimeline, findAssignee, reassignCandidates } from '@/lib/workflow/review';
 import { staffStepAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; id: string }>; searchParams: Promise<{ done?: string }> };
@@ -33,6 +34,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   // applicant's side like anyone else; here it is not found, as in their queue.
   if (!file || hasInterest(actor, file)) notFound();
 
+  const tEscalation = await getTranslations('escalation');
   const [t, tStaff, tStatus, tEvents, tCheck, tErrors, tApp, tConfirm, holidays, applicant, events, departments] = await Promise.all([
     getTranslations('review'),
     getTranslations('staff'),
@@ -43,13 +45,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     getTranslations('application'),
     getTranslations('confirmDecision'),
     loadHolidays(),
-    db.user.findUniqueOrThrow({ where: { id: file.applicantId }, select: { name: true, email: true, phone: true } }),
-    db.applicationEvent.findMany({
-      where: { applicationId: id },
-      orderBy: { id: 'desc' },
-      select: { id: true, type: true, createdAt: true, departmentId: true, data: true, actor: { select: { name: true } }, actorId: true },
-    }),
-    db.department.findMany({ select: { id: true, nameKm: true, nameEn: true } }),
+    applicantContact(file.applicantId),
+    fileTimeline(id),
+    listDepartmentNames(),
   ]);
   const { done } = await searchParams;
   const { definition } = file;
@@ -62,43 +60,20 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const nextStage = definition.stages[stageIndex + 1];
   const paused = file.status === 'info_requested';
   const flag = paused ? null : deadlineFlag(file.stageDueAt, new Date(), holidays);
-  const assignee = file.assigneeId ? await db.user.findUnique({ where: { id: file.assigneeId }, select: { name: true } }) : null;
+  const assignee = await findAssignee(file);
 
   const available = staffStepsFor(actor, file);
   // A colleague has taken the file: its decisions are theirs until a supervisor reassigns it.
   const heldByColleague = file.assigneeId !== null && file.assigneeId !== actor.id && staffStepsFor(actor, { ...file, assigneeId: actor.id }).some(endsStage);
-  const colleagues = available.includes('reassign')
-    ? await db.user.findMany({
-        // Not to anyone with an interest in the file: the machine would refuse them.
-        where: {
-          status: 'active',
-          roles: { some: { departmentId: file.currentDepartmentId, role: { in: ['clerk', 'department_head'] } } },
-          id: { not: file.applicantId },
-          ...(file.organisationId ? { memberships: { none: { organisationId: file.organisationId } } } : {}),
-        },
-        select: { id: true, name: true },
-        orderBy: { name: 'asc' },
-      })
-    : [];
-  const fieldsFor: Record<StaffStep, ActionField[]> = {
-    claim: [],
-    approveStage: [],
-    finalApprove: [],
-    requestInfo: [{ kind: 'textarea', name: 'message', label: t('steps.requestInfo.message'), hint: t('steps.requestInfo.messageHint') }],
-    reject: [{ kind: 'textarea', name: 'reason', label: t('steps.reject.reason'), hint: t('steps.reject.reasonHint') }],
-    revokeLicence: [{ kind: 'textarea', name: 'reason', label: t('steps.revokeLicence.reason'), hint: t('steps.revokeLicence.reasonHint') }],
-    addNote: [{ kind: 'textarea', name: 'text', label: t('steps.addNote.text'), hint: t('steps.addNote.textHint') }],
-    reassign: [
-      { kind: 'select', name: 'assigneeId', label: t('steps.reassign.assignee'), options: colleagues.filter((c) => c.id !== file.assigneeId).map((c) => ({ value: c.id, label: c.name })) },
-      { kind: 'textarea', name: 'reason', label: t('steps.reassign.reason'), hint: t('steps.reassign.reasonHint') },
-    ],
-    recordInspection: [
-      { kind: 'date', name: 'date', label: t('steps.recordInspection.date'), max: phnomPenhDay(new Date()) },
-      { kind: 'text', name: 'inspector', label: t('steps.recordInspection.inspector') },
-      { kind: 'radios', name: 'result', label: t('steps.recordInspection.result'), options: [{ value: 'passed', label: t('steps.recordInspection.passed') }, { value: 'failed', label: t('steps.recordInspection.failed') }] },
-      { kind: 'textarea', name: 'notes', label: t('steps.recordInspection.notes') },
-    ],
-  };
+  const colleagues = available.includes('reassign') ? await reassignCandidates(file) : [];
+  // Each step's fields as machine.ts declares them (the action checks the same declaration).
+  const fieldsFor = (step: StaffStep): ActionField[] =>
+    (staffStepForms[step].fields as readonly StepField<Record<string, unknown>>[]).map((f) => {
+      const words = { name: f.name, label: t(`steps.${step}.${f.label}`), hint: f.hint ? t(`steps.${step}.${f.label}Hint`) : undefined };
+      if (f.kind === 'select') return { ...words, kind: f.kind, options: colleagues.filter((c) => c.id !== file.assigneeId).map((c) => ({ value: c.id, label: c.name })) };
+      if (f.kind === 'radios') return { ...words, kind: f.kind, options: (f.options ?? []).map((value) => ({ value, label: t(`steps.${step}.${value}`) })) };
+      return { ...words, kind: f.kind, max: f.notAfterToday ? phnomPenhDay(new Date()) : undefined };
+    });
   const leads: Partial<Record<StaffStep, string>> = {
     approveStage: nextStage ? t('steps.approveStage.lead', { stage: nextStage.name[locale], department: departmentName(file.stages[stageIndex + 1]?.departmentId ?? null) }) : undefined,
     finalApprove: t('steps.finalApprove.lead'),
@@ -171,9 +146,9 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           action={staffStepAction.bind(null, locale, id, step)}
           title={t(`steps.${step}.title`)}
           lead={leads[step]}
-          fields={fieldsFor[step]}
+          fields={fieldsFor(step)}
           submit={t(`steps.${step}.submit`)}
-          danger={step === 'reject' || step === 'revokeLicence'}
+          danger={(staffStepForms[step] as StaffStepForm<unknown>).danger}
           hidden={{ version: file.version, seenEvent }}
           reloadHref={`/${locale}/staff/applications/${id}`}
           labels={labels}
@@ -185,12 +160,12 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         {events.map((e) => {
           const data = e.data as Record<string, string | undefined>;
           const stageName = definition.stages.find((s) => s.key === data.stage)?.name[locale];
-          const details = [data.message, data.reason, data.text, data.result ? `${t(`steps.recordInspection.${data.result as 'passed'}`)}, ${data.date ? formatDay(data.date, locale) : ''}, ${data.inspector}${data.notes ? `: ${data.notes}` : ''}` : undefined].filter(Boolean);
+          const details = [data.message, data.reason, data.text, data.result ? `${t(`steps.recordInspection.${data.result as 'passed'}`)}, ${data.date ? formatDay(data.date, locale) : ''}, ${data.inspector}${data.notes ? `: ${data.notes}` : ''}` : undefined, e.type === 'escalated' ? tEscalation('timeline', { level: Number(data.level), told: Number(data.told) }) : undefined].filter(Boolean);
           return (
             <li key={String(e.id)} className="mb-3">
               <p className="font-bold">{tEvents(e.type as 'submitted')}{stageName && e.type !== 'submitted' ? ` · ${stageName}` : ''}</p>
               <p className="text-sm text-slate-600">
-                {formatDateTime(e.createdAt, locale)} · {e.actorId === file.applicantId ? t('byApplicant') : t('by', { name: e.actor?.name ?? '—', department: departmentName(e.departmentId) || '—' })}
+                {formatDateTime(e.createdAt, locale)} · {e.actorId === file.applicantId ? t('byApplicant') : e.type === 'escalated' ? tEscalation('automatic') : t('by', { name: e.actor?.name ?? '—', department: departmentName(e.departmentId) || '—' })}
               </p>
               {details.map((line) => <p key={line} className="whitespace-pre-line">{line}</p>)}
             </li>

@@ -4,6 +4,7 @@ import { licenceStatusResource } from '@/lib/api/v1/resources';
 import { licenceParams } from '@/lib/api/v1/schemas';
 import { verifyLicence } from '@/lib/licences/documents';
 import { readLicenceNumber } from '@/lib/licences/licence-number';
+import { otherMethods } from '@/lib/api/v1/methods';
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -21,3 +22,5 @@ export async function GET(request: Request, { params }: Params) {
   if (!found.found) return problemResponse(request, 'not-found', 'licence', { values: { number: read.number } });
   return readResponse(request, licenceStatusResource(found), { cache: 'public' });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { QuestionForm, type ClientField } from '@/components/applications/question-form';
+import { DraftMovedNotice } from '@/components/applications/draft-moved-notice';
+import { QuestionForm } from '@/components/applications/question-form';
+import { questionFormProps } from '@/components/applications/question-form-props';
 import { openApplication } from '@/lib/applications/find-application';
 import { stepBefore, stepPosition } from '@/lib/applications/steps';
 import { requireActor } from '@/lib/auth/guards';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
-import { provinces } from '@/lib/services/provinces';
-import { answerMessages } from '@/lib/services/answer-messages';
 import { saveQuestionPage } from './actions';
 
-type Props = { params: Promise<{ locale: Locale; id: string; page: string }>; searchParams: Promise<{ return?: string }> };
+type Props = { params: Promise<{ locale: Locale; id: string; page: string }>; searchParams: Promise<{ return?: string; changedSince?: string }> };
 
 async function load({ params }: Props) {
   const { locale, id, page: pageKey } = await params;
@@ -30,27 +30,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function QuestionPage(props: Props) {
   const { locale, application, page } = await load(props);
   setRequestLocale(locale);
-  const { return: returnTo } = await props.searchParams;
-  const [t, tUi, tErrors, tDate] = await Promise.all([
-    getTranslations('application'),
-    getTranslations('ui'),
-    getTranslations('errors'),
-    getTranslations('dateInput'),
-  ]);
+  const { return: returnTo, changedSince } = await props.searchParams;
+  const t = await getTranslations('application');
   const { definition } = application;
-  const fields: ClientField[] = await Promise.all(
-    page.fields.map(async (f) => ({
-      key: f.key,
-      type: f.type,
-      label: f.label[locale],
-      hint: f.hint?.[locale],
-      required: f.required,
-      options: f.options?.map((o) => ({ value: o.value, label: o.label[locale] })),
-      min: f.min,
-      max: f.max,
-      messages: await answerMessages(f, locale),
-    })),
-  );
+  const { fields, provinces, texts } = await questionFormProps(page, locale);
   const back = returnTo === 'check' ? 'check' : stepBefore(definition, page.key);
 
   return (
@@ -62,29 +45,16 @@ export default async function QuestionPage(props: Props) {
         {definition.name[locale]} · {t('stepOf', stepPosition(definition, application.answers, `questions/${page.key}`))}
       </p>
       <h1 className="mb-6 text-3xl font-bold">{page.title[locale]}</h1>
+      <DraftMovedNotice serviceId={application.serviceId} changedSince={changedSince} locale={locale} />
       <QuestionForm
         key={page.key}
         action={saveQuestionPage.bind(null, locale, application.id, page.key)}
         page={page}
         fields={fields}
         saved={application.answers}
-        provinces={provinces.map((p) => ({ value: p.code, label: p[locale] }))}
+        provinces={provinces}
         returnTo={returnTo === 'check' ? 'check' : undefined}
-        texts={{
-          summaryTitle: tErrors('summaryTitle'),
-          errorPrefix: tErrors('errorPrefix'),
-          saveAndContinue: t('saveAndContinue'),
-          saveAndComeBack: t('saveAndComeBack'),
-          optional: tUi('optional'),
-          select: t('select'),
-          province: t('province'),
-          district: t('district'),
-          line: t('line'),
-          day: tDate('day'),
-          month: tDate('month'),
-          year: tDate('year'),
-          dateHint: tDate('hint'),
-        }}
+        texts={texts}
       />
     </>
   );

@@ -3,10 +3,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { StaffReasonPage } from '@/components/admin/staff-reason-page';
 import { requireArea } from '@/lib/auth/guards';
-import { db } from '@/lib/db/client';
+import { findStaffWithOpenSessions } from '@/lib/auth/sessions';
 import { pageTitle } from '@/lib/i18n/page-title';
 import type { Locale } from '@/lib/i18n/routing';
-import { rolesNeedingSecondFactor } from '@/lib/policy/policy';
 import { endStaffSessionsAction } from './actions';
 
 type Props = { params: Promise<{ locale: Locale; userId: string }> };
@@ -18,11 +17,7 @@ export default async function EndStaffSessionsPage({ params }: Props) {
   setRequestLocale(locale);
   await requireArea(locale, 'admin.enter', `/admin/staff/${userId}/sessions`);
   if (!z.uuid().safeParse(userId).success) notFound();
-  const user = await db.user.findFirst({
-    where: { id: userId, roles: { some: { role: { in: [...rolesNeedingSecondFactor] } } } },
-    // Open rows, some of which may already be past their limits: "up to" in the text.
-    select: { name: true, email: true, _count: { select: { sessions: { where: { endedAt: null } } } } },
-  });
+  const user = await findStaffWithOpenSessions(userId);
   if (!user) notFound();
   const t = await getTranslations('endStaffSessions');
   return (
