@@ -49,6 +49,11 @@ export async function measureCatalogueSearch(served: Served): Promise<void> {
       console.log(`  ${name.padEnd(44)} median ${result.medianMs.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms (${(result.bytes / 1024).toFixed(0)} KB of HTML)`);
     }
   } finally {
+    // The benchmarks after this one file applications across every published service: the copies
+    // would spread them thin (a smoke run's 1,000 over 200 services once left a queue filter empty).
+    const codes = copies.map((copy) => copy.code);
+    await client.query(`delete from "ServiceVersion" where "serviceId" in (select id from "Service" where code = any($1::text[]))`, [codes]);
+    await client.query(`delete from "Service" where code = any($1::text[])`, [codes]);
     await client.end();
   }
 }
