@@ -153,7 +153,7 @@ test('a citizen complains in Khmer about a delay; only the Inspectorate sees and
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('a signed-out visitor is sent to sign in and back, files a complaint about a department, and rates a decided application', async ({ page, browser }) => {
+  test('a signed-out visitor is sent to sign in and back, files a complaint about a department, and rates a decided application in Khmer', async ({ page, browser }) => {
     test.setTimeout(180_000);
     // Arranged with JavaScript: an account with a decided application.
     const helper = await (await browser.newContext({ javaScriptEnabled: true })).newPage();
@@ -179,11 +179,12 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: /Complaint CMP-\d{4}-\d{6}/ })).toBeVisible();
     await expect(page.locator('main')).toContainText('General Department of Logistics');
 
-    await page.goto(`/en/applications/${id}`);
-    const section = page.getByRole('region', { name: 'How was the service?' });
-    await section.getByLabel('2: poor').check();
-    await section.getByRole('button', { name: 'Send my rating' }).click();
-    await expect(page.getByText('Thank you. You rated this service 2 out of 5.')).toBeVisible();
+    // The rating in Khmer (the run with JavaScript rates in English).
+    await page.goto(`/km/applications/${id}`);
+    const section = page.getByRole('region', { name: 'តើសេវាយ៉ាងដូចម្តេចដែរ?' });
+    await section.getByLabel('២៖ ខ្សោយ').check();
+    await section.getByRole('button', { name: 'ផ្ញើការវាយតម្លៃរបស់ខ្ញុំ' }).click();
+    await expect(page.getByText(/^សូមអរគុណ។ អ្នកបានវាយតម្លៃសេវានេះ (2|២) លើ ៥។$/)).toBeVisible();
     expect(await sql(`select score from "SatisfactionRating" where "applicationId" = $1`, [id])).toEqual([{ score: 2 }]);
   });
 });

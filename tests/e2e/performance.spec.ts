@@ -58,6 +58,8 @@ for (const locale of ['en', 'km'] as const) {
     await expect(lastMonth.getByRole('cell').nth(2)).toHaveText('30');
     await expect(lastMonth.getByRole('cell').nth(3)).toHaveText('24');
     await expect(lastMonth.getByRole('cell').nth(4)).toHaveText('6');
+    // Decided 7 days after filing, due 14 days after: all on time.
+    await expect(lastMonth.getByRole('cell').nth(7)).toHaveText(/^(100|១០០)\s?%$/);
     const monthBefore = table.getByRole('row', { name: new RegExp(monthLabel(2, locale)) });
     await expect(monthBefore.getByRole('cell').nth(1)).toHaveText(fewerThan5[locale]);
     await expect(monthBefore.getByRole('cell').nth(5)).toHaveText(fewerThan5[locale]);

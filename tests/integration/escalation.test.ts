@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { findApplication } from '@/lib/applications/find-application';
 import { verifyAuditChain } from '@/lib/audit/verify-chain';
@@ -70,6 +73,32 @@ test('a late stage is escalated at 80, 100 and 150 % of its deadline, each level
   const listed = (await escalatedFiles(department.id, 10_000)).find((f) => f.applicationId === id);
   expect(listed).toMatchObject({ level: 150, since: at150, dueAt, paused: false });
 });
+
+// Two workers are two processes with pools of their own, as `npm start` runs them on two machines.
+const workerPass = (at: Date) =>
+  promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/escalation-pass.ts'), at.toISOString()], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: process.env,
+  });
+
+test('two worker processes passing at the same instants write each level once and tell each person once', async () => {
+  const supervisor = await newStaff('supervisor', 'land-transport');
+  const head = await newStaff('department_head', 'land-transport');
+  const inspector = await newStaff('clerk', 'inspection');
+  const { id, stageId } = await lateRenewal();
+  const told = async () => [await toldOf(supervisor.id, id), await toldOf(head.id, id), await toldOf(inspector.id, id)];
+
+  await Promise.all([workerPass(at80), workerPass(at80)]);
+  expect(await levelsOf(stageId)).toEqual([80]);
+  expect(await told()).toEqual([1, 0, 0]);
+  await Promise.all([workerPass(new Date(dueAt.getTime() + 1)), workerPass(new Date(dueAt.getTime() + 1))]);
+  expect(await levelsOf(stageId)).toEqual([80, 100]);
+  expect(await told()).toEqual([1, 1, 0]);
+  await Promise.all([workerPass(at150), workerPass(at150)]);
+  expect(await levelsOf(stageId)).toEqual([80, 100, 150]);
+  expect(await told()).toEqual([1, 1, 1]);
+  expect(await db.applicationEvent.count({ where: { applicationId: id, type: 'escalated' } })).toBe(3);
+}, 60_000);
 
 test('a pass that finds a stage already at 150 % tells all three levels, each its own people', async () => {
   const { id, stageId } = await lateRenewal();
