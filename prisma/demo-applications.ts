@@ -122,7 +122,7 @@ export async function fileApplicationsInBulk(client: pg.ClientBase, options: Bul
         stages.push([
           randomUUID(), id, s.key, q, departments.get(s.department)!,
           q < position ? 'approved' : active ? (status === 'info_requested' ? 'info_requested' : 'active') : 'pending',
-          active ? iso(submittedAt) : null, active ? iso(stageDueAt) : null, q < position ? iso(submittedAt) : null,
+          active ? iso(submittedAt) : null, active ? iso(stageDueAt) : null, q < position ? iso(submittedAt) : null, s.deadlineWorkingDays,
         ]);
       });
       events.push([id, applicantId, JSON.stringify({ step: 'submit', reference, feeRiel: fee }), iso(submittedAt)]);
@@ -136,9 +136,9 @@ export async function fileApplicationsInBulk(client: pg.ClientBase, options: Bul
       Array.from({ length: 16 }, (_, k) => columns(apps, k)),
     );
     await client.query(
-      `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "dueAt", "completedAt")
-       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::uuid[], $6::"StageStatus"[], $7::timestamp[], $8::timestamp[], $9::timestamp[])`,
-      Array.from({ length: 9 }, (_, k) => columns(stages, k)),
+      `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "dueAt", "completedAt", "deadlineWorkingDays")
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::uuid[], $6::"StageStatus"[], $7::timestamp[], $8::timestamp[], $9::timestamp[], $10::int[])`,
+      Array.from({ length: 10 }, (_, k) => columns(stages, k)),
     );
     await client.query(
       `insert into "ApplicationEvent" ("applicationId", "actorId", type, visibility, "toStatus", data, "createdAt")

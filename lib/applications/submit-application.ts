@@ -82,6 +82,7 @@ export async function submitApplication(
           status: position === 0 ? 'active' : 'pending',
           startedAt: position === 0 ? now : null,
           dueAt: position === 0 ? stageDueAt : null,
+          deadlineWorkingDays: stage.deadlineWorkingDays,
         })),
       });
       await tx.applicationForecast.create({

@@ -33,24 +33,23 @@ export interface EscalationPassOptions {
   batch?: number;
 }
 
-// The running stages escalated up to `$1` (0: not yet) whose next level may have come: due by
-// that level's bound for their allowance ($6 per allowance in $5; $7 the latest of them,
-// which bounds the scan of the partial index on escalatedLevel and dueAt). Stages escalated at
-// 150 % are not in the index; stages waiting for a later level lie past the bound and are not
-// read. Read by due date a page at a time, so that every pass sees every stage that needs it.
+// The running stages escalated up to `$1` (0: not yet) whose next level has come: for each
+// allowance in $5, those due by that allowance's bound for the next level ($6), read from the
+// partial index on (escalatedLevel, deadlineWorkingDays, dueAt) as one short range each, so a
+// pass reads only the stages it escalates. Stages escalated at 150 % are not in the index.
+// Read by due date a page at a time, so that every pass sees every stage that needs it.
 const candidatesPage = `
   select s.id, s."applicationId", s."departmentId", s."stageKey", s.position, s."dueAt" at time zone 'UTC' as "dueAt",
-         c.allowance, s."escalatedLevel"
-    from "ApplicationStage" s
-    join "Application" a on a.id = s."applicationId"
-    join "ServiceVersion" v on v.id = a."serviceVersionId"
-    cross join lateral (select (v.definition->'stages'->s.position->>'deadlineWorkingDays')::int as allowance) c
-    join unnest($5::int[], $6::timestamptz[]) as bound(allowance, due) on bound.allowance = c.allowance
-   where s.status = 'active' and s."pausedAt" is null and s."escalatedLevel" < 150
-     and s."escalatedLevel" = $1::int
-     and s."dueAt" <= $7::timestamptz at time zone 'UTC'
-     and (s."dueAt", s.id) > ($2::timestamptz at time zone 'UTC', $3::uuid)
-     and s."dueAt" <= bound.due at time zone 'UTC'
+         s."deadlineWorkingDays" as allowance, s."escalatedLevel"
+    from unnest($5::int[], $6::timestamptz[]) as bound(allowance, due)
+    cross join lateral (
+      select * from "ApplicationStage" s
+       where s.status = 'active' and s."pausedAt" is null and s."escalatedLevel" < 150
+         and s."escalatedLevel" = $1::int and s."deadlineWorkingDays" = bound.allowance
+         and s."dueAt" <= bound.due at time zone 'UTC'
+         and (s."dueAt", s.id) > ($2::timestamptz at time zone 'UTC', $3::uuid)
+       order by s."dueAt", s.id
+       limit $4) s
    order by s."dueAt", s.id
    limit $4`;
 
@@ -74,10 +73,9 @@ export async function escalateLateStages({ now, batch = 1_000 }: EscalationPassO
   ];
   let written = 0;
   for (const { after: level, due } of nextBounds) {
-    const latest = new Date(Math.max(...due.map((d) => d.getTime())));
     let after: [Date, string] = [new Date(0), '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      const page = await query<Candidate>(candidatesPage, [level, after[0], after[1], batch, allowances, due, latest]);
+      const page = await query<Candidate>(candidatesPage, [level, after[0], after[1], batch, allowances, due]);
       for (const stage of page) {
         for (const next of escalationLevels) {
           if (next <= stage.escalatedLevel) continue;

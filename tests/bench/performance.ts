@@ -46,12 +46,13 @@ async function seed(client: pg.Client): Promise<void> {
   );
   // Every stage of a decided file done, its time shared evenly between them; the first stage of a waiting one active.
   await client.query(
-    `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "completedAt", "dueAt")
+    `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "completedAt", "dueAt", "deadlineWorkingDays")
      select gen_random_uuid(), a.id, st.value->>'key', (st.ordinality - 1)::int, d.id,
        (case when a.decided then 'approved' when st.ordinality = 1 then 'active' else 'pending' end)::"StageStatus",
        case when a.decided then a.submitted + a.took * ((st.ordinality - 1)::float8 / jsonb_array_length(a.stages)) when st.ordinality = 1 then a.submitted end,
        case when a.decided then a.submitted + a.took * (st.ordinality::float8 / jsonb_array_length(a.stages)) end,
-       case when not a.decided and st.ordinality = 1 then a.submitted + make_interval(days => 5) end
+       case when not a.decided and st.ordinality = 1 then a.submitted + make_interval(days => 5) end,
+       (st.value->>'deadlineWorkingDays')::int
      from bench_apps a cross join lateral jsonb_array_elements(a.stages) with ordinality st
      join "Department" d on d.code = st.value->>'department'`,
   );

@@ -67,9 +67,9 @@ async function seed(apps: Seeded[]) {
       [id, service!.id, service!.versionId, applicantId, status, app.decided ? null : service!.departmentId, at(app.submitted), due, app.decided ? at(app.decided) : null],
     );
     await query(
-      `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "completedAt")
-       values ($1, $2, 'review', 0, $3, $4, $5, $6)`,
-      [randomUUID(), id, service!.departmentId, app.decided ? app.outcome : 'active', at(app.submitted), app.decided ? at(app.decided) : null],
+      `insert into "ApplicationStage" (id, "applicationId", "stageKey", position, "departmentId", status, "startedAt", "completedAt", "deadlineWorkingDays")
+       values ($1, $2, 'review', 0, $3, $4, $5, $6, $7)`,
+      [randomUUID(), id, service!.departmentId, app.decided ? app.outcome : 'active', at(app.submitted), app.decided ? at(app.decided) : null, legalDays],
     );
     if (app.paused) {
       await query(`insert into "ApplicationEvent" ("applicationId", type, visibility, data) values ($1, 'resubmitted', 'public', $2)`, [
