@@ -1,5 +1,7 @@
--- DropIndex
+-- DropIndex: the escalation pass reads only the index below; with this one there, the planner
+-- sometimes scanned every running stage by due date instead.
 DROP INDEX "ApplicationStage_escalation_due_idx";
+DROP INDEX "ApplicationStage_status_dueAt_idx";
 
 -- AlterTable: each stage's allowance from its application's service version, where the stage
 -- sits at its position (stages are made from the definition in order).
