@@ -75,3 +75,24 @@ test('an administrator builds the oversize load permit from nothing: mistakes be
   }
   expect(await servicesWithCode(`${code}-forged`)).toBe(0);
 });
+
+test('"Remove" in a list leaves the keyboard where the item was: on the next item, or on "Add" after the last', async ({ page }) => {
+  await signedInAs(page, 'admin@demo.gov.kh');
+  await page.goto('/en/admin/services/new');
+  await hydrated(box(page, 'code'));
+  const addDocument = page.getByRole('button', { name: 'Add a document', exact: true });
+  await addDocument.click();
+  await addDocument.click();
+  await box(page, 'documents.0.key').fill('first');
+  await box(page, 'documents.1.key').fill('second');
+
+  await page.getByRole('button', { name: 'Remove document 1', exact: true }).click();
+  await expect(box(page, 'documents.0.key')).toHaveValue('second');
+  await expect(box(page, 'documents.0.key')).toBeFocused();
+  await page.getByRole('button', { name: 'Remove document 1', exact: true }).click();
+  await expect(box(page, 'documents.0.key')).toHaveCount(0);
+  await expect(addDocument).toBeFocused();
+  // From there the keyboard goes on as before: Enter adds a document again.
+  await page.keyboard.press('Enter');
+  await expect(box(page, 'documents.0.key')).toBeVisible();
+});

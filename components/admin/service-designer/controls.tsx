@@ -111,11 +111,37 @@ export function ListProblem({ path }: { path: string }) {
 /** One item of a list: a fieldset titled by its number, with its "Remove". */
 export function Item({ legend, remove, removeLabel, children }: { legend: string; remove?: () => void; removeLabel: string; children: ReactNode }) {
   return (
-    <fieldset className="mb-4 border-2 border-slate-300 p-4">
+    <fieldset data-list-item className="mb-4 border-2 border-slate-300 p-4">
       <legend className="px-1 text-lg font-bold">{legend}</legend>
       {children}
-      {remove ? <Button type="button" variant="secondary" onClick={remove}>{removeLabel}</Button> : null}
+      {remove ? <RemoveButton onRemove={remove}>{removeLabel}</RemoveButton> : null}
     </fieldset>
+  );
+}
+
+const focusable = 'input, select, textarea, button';
+
+/**
+ * A list item's "Remove", inside the element marked data-list-item. The button goes with its
+ * item, so focus moves to what takes the item's place (the next item's first control, or the
+ * list's "Add" after it; else the item before) instead of falling to the page's start (WCAG 2.4.3).
+ */
+export function RemoveButton({ onRemove, className, children }: { onRemove: () => void; className?: string; children: ReactNode }) {
+  const removeKeepingFocus = (button: HTMLElement) => {
+    const item = button.closest('[data-list-item]');
+    const neighbours = [item?.nextElementSibling, item?.previousElementSibling];
+    onRemove();
+    // After React has taken the item out (neighbours keep their elements: items are keyed).
+    requestAnimationFrame(() => {
+      const place = neighbours.find((element) => element?.isConnected);
+      const control = place?.matches(focusable) ? place : place?.querySelector(focusable);
+      if (control instanceof HTMLElement) control.focus();
+    });
+  };
+  return (
+    <Button type="button" variant="secondary" className={className} onClick={(event) => removeKeepingFocus(event.currentTarget)}>
+      {children}
+    </Button>
   );
 }
 

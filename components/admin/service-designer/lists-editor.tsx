@@ -3,7 +3,7 @@
 // and printed answers.
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { emptyFeeRule, emptyText, type DesignerValues } from '@/lib/services/designer-form';
-import { AddButton, Bilingual, CheckBox, fill, Item, ListProblem, SelectBox, TextBox, useTexts } from './controls';
+import { AddButton, Bilingual, CheckBox, fill, Item, ListProblem, RemoveButton, SelectBox, TextBox, useTexts } from './controls';
 import { ConditionBoxes } from './pages-editor';
 
 export function DocumentsEditor() {
@@ -37,10 +37,10 @@ function Amounts({ rule }: { rule: number }) {
     <>
       <ListProblem path={`feeRules.${rule}.amounts`} />
       {fields.map((amount, i) => (
-        <div key={amount.id} className="grid items-end gap-x-4 sm:grid-cols-3">
+        <div key={amount.id} data-list-item className="grid items-end gap-x-4 sm:grid-cols-3">
           <TextBox path={`feeRules.${rule}.amounts.${i}.value`} label={fill(t.amountValue, { number: i + 1 })} />
           <TextBox path={`feeRules.${rule}.amounts.${i}.riel`} label={fill(t.amount, { number: i + 1 })} number />
-          <AddButton onClick={() => remove(i)}>{fill(t.removeAmount, { number: i + 1 })}</AddButton>
+          <RemoveButton className="mb-6" onRemove={() => remove(i)}>{fill(t.removeAmount, { number: i + 1 })}</RemoveButton>
         </div>
       ))}
       <AddButton onClick={() => append({ value: '', riel: NaN })}>{t.addAmount}</AddButton>

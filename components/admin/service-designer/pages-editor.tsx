@@ -3,7 +3,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { fieldTypes } from '@/lib/services/definition';
 import { emptyField, emptyText, type DesignerValues } from '@/lib/services/designer-form';
-import { AddButton, Bilingual, CheckBox, fill, Item, ListProblem, SelectBox, TextBox, useTexts } from './controls';
+import { AddButton, Bilingual, CheckBox, fill, Item, ListProblem, RemoveButton, SelectBox, TextBox, useTexts } from './controls';
 
 const choiceTypes = new Set(['select', 'radios', 'checkboxes']);
 
@@ -86,12 +86,12 @@ export function PagesEditor() {
       <h2 id="designer-questions" className="mb-4 text-2xl font-bold">{t.questions}</h2>
       <ListProblem path="pages" />
       {fields.map((page, i) => (
-        <section key={page.id} aria-labelledby={`designer-page-${i}`} className="mb-6 border-l-4 border-brand-700 pl-4">
+        <section key={page.id} data-list-item aria-labelledby={`designer-page-${i}`} className="mb-6 border-l-4 border-brand-700 pl-4">
           <h3 id={`designer-page-${i}`} className="mb-2 text-xl font-bold">{fill(t.page, { number: i + 1 })}</h3>
           <TextBox path={`pages.${i}.key`} label={fill(t.pageKey, { number: i + 1 })} hint={t.problems.codeFormat} className="max-w-80" />
           <Bilingual path={`pages.${i}.title`} legend={fill(t.pageTitle, { number: i + 1 })} />
           <Questions page={i} />
-          {fields.length > 1 ? <AddButton onClick={() => remove(i)}>{fill(t.removePage, { number: i + 1 })}</AddButton> : null}
+          {fields.length > 1 ? <RemoveButton className="mb-6" onRemove={() => remove(i)}>{fill(t.removePage, { number: i + 1 })}</RemoveButton> : null}
         </section>
       ))}
       <AddButton onClick={() => append({ key: '', title: emptyText(), fields: [emptyField()] })}>{t.addPage}</AddButton>
