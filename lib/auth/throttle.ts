@@ -10,7 +10,8 @@ import { db } from '@/lib/db/client';
 // Then actions counted whether they succeed or not (takeAllowance), per hour: new accounts from
 // one address (generous, because a mobile operator puts many phones behind one address; it
 // stops scripted mass sign-ups), and invitations, each an email with words its sender chose,
-// per organisation and per sender; password reset messages per account and per address, and new
+// per organisation and per sender, and invitations of staff per administrator (enough to staff a
+// department in an afternoon); password reset messages per account and per address, and new
 // addresses to verify per account (each a message to an address someone typed).
 // Wrong one-time codes (password reset, a new address) per mobile number or account.
 export const limits = {
@@ -23,6 +24,7 @@ export const limits = {
   registration: 50,
   invitationOrganisation: 20,
   invitationSender: 10,
+  staffInvitationSender: 30,
   passwordReset: 5,
   passwordResetAddress: 30,
   contactChange: 10,
@@ -30,7 +32,7 @@ export const limits = {
 } as const;
 
 type Kind = keyof typeof limits;
-const hourly: ReadonlySet<Kind> = new Set<Kind>(['registration', 'invitationOrganisation', 'invitationSender', 'passwordReset', 'passwordResetAddress', 'contactChange']);
+const hourly: ReadonlySet<Kind> = new Set<Kind>(['registration', 'invitationOrganisation', 'invitationSender', 'staffInvitationSender', 'passwordReset', 'passwordResetAddress', 'contactChange']);
 /** The window failures are counted in, and how long a key stays locked once past its limit. */
 const windowMs = (kind: Kind) => (hourly.has(kind) ? 60 : 15) * 60_000;
 const lockMs = windowMs;

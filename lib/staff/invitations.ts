@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { recordAdminAct } from '@/lib/administration/audit';
 import { digest, isLinkToken, newLinkToken } from '@/lib/auth/one-time-secrets';
 import { hashPassword } from '@/lib/auth/password';
+import { takeAllowance } from '@/lib/auth/throttle';
 import { isGuessablePassword, newPasswordField } from '@/lib/auth/password-rules';
 import { db } from '@/lib/db/client';
 import en from '@/lib/i18n/messages/en.json';
@@ -27,7 +28,7 @@ export const inviteStaffInput = z
 
 export const acceptStaffInvitationInput = z.object({ newPassword: newPasswordField });
 
-export type InviteStaffResult = { ok: true } | { ok: false; error: 'emailTaken' | 'unknownDepartment' | 'notFound' };
+export type InviteStaffResult = { ok: true } | { ok: false; error: 'emailTaken' | 'unknownDepartment' | 'notFound' } | { ok: false; error: 'limited'; minutes: number };
 
 export async function inviteStaff(
   administrator: Actor,
@@ -38,6 +39,9 @@ export async function inviteStaff(
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return { ok: false, error: 'emailTaken' };
   const department = input.departmentId ? await db.department.findUnique({ where: { id: input.departmentId } }) : null;
   if (input.departmentId && !department) return { ok: false, error: 'unknownDepartment' };
+  // Each invitation is an email in the ministry's name: counted per administrator, sent or not.
+  const minutes = await takeAllowance({ staffInvitationSender: administrator.id }, now);
+  if (minutes) return { ok: false, error: 'limited', minutes };
   const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + staffInvitationDays * 86_400_000);
   await db.$transaction(async (tx) => {

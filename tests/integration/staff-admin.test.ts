@@ -86,6 +86,33 @@ test('an invitation goes out through the outbox; its link creates the account wi
   expect(await db.user.count({ where: { email: late } })).toBe(0);
 });
 
+test('an administrator sends at most 30 invitations an hour: the next is refused with the wait, and nothing of it is sent', async () => {
+  const administrator = await newStaff('administrator', 'land-transport');
+  const landTransport = await departmentId('land-transport');
+  const now = new Date();
+  for (let n = 1; n <= 30; n++) {
+    const result = await inviteStaff(administrator, { name: `Clerk ${n}`, email: `batch-${n}-${randomUUID()}@example.com`, role: 'clerk', departmentId: landTransport }, { locale: 'en', portalUrl: '', now });
+    expect(result).toEqual({ ok: true });
+  }
+  const sent = () => db.staffInvitation.count({ where: { invitedById: administrator.id } });
+  expect(await sent()).toBe(30);
+
+  const { inviteStaffAction } = await import('@/app/[locale]/(staff)/admin/staff/invite/actions');
+  signedIn = administrator;
+  const form = new FormData();
+  const email = `one-too-many-${randomUUID()}@example.com`;
+  for (const [name, value] of Object.entries({ name: 'One too many', email, role: 'clerk', departmentId: landTransport })) form.set(name, value);
+  expect(await inviteStaffAction('en', {}, form)).toMatchObject({ formError: 'errors.invitation.limited', values: { email } });
+  signedIn = null;
+  expect(await sent()).toBe(30);
+  expect(await db.notification.count({ where: { kind: 'staff_invitation', deliveries: { some: { address: email } } } })).toBe(0);
+  // Another administrator is not held back by this one's hour; this one is, an hour later, no more.
+  const other = await newStaff('administrator', 'land-transport');
+  expect(await inviteStaff(other, { name: 'Next', email: `other-${randomUUID()}@example.com`, role: 'clerk', departmentId: landTransport }, { locale: 'en', portalUrl: '', now })).toEqual({ ok: true });
+  const inAnHour = new Date(now.getTime() + 61 * 60_000);
+  expect(await inviteStaff(administrator, { name: 'Later', email: `later-${randomUUID()}@example.com`, role: 'clerk', departmentId: landTransport }, { locale: 'en', portalUrl: '', now: inAnHour })).toEqual({ ok: true });
+});
+
 test('no administrator gives themselves a role or deactivates themselves, through lib or by replaying the action with forged arguments', async () => {
   const administrator = await newStaff('administrator', 'land-transport');
   const landTransport = await departmentId('land-transport');

@@ -15,6 +15,7 @@ export async function inviteStaffAction(locale: string, _: FormState, data: Form
   if (!input.success) return { fieldErrors: t.fields(toFieldErrors(input.error)), values: formValues(data) };
   const result = await inviteStaff(administrator, input.data, { locale, portalUrl: publicAddress() });
   if (!result.ok && result.error === 'notFound') notFound();
+  if (!result.ok && result.error === 'limited') return { formError: t.text('errors.invitation.limited', { minutes: result.minutes }), values: formValues(data) };
   if (!result.ok) {
     const field = result.error === 'emailTaken' ? 'email' : 'departmentId';
     return { fieldErrors: { [field]: t.text(`staffAdmin.errors.${result.error}`) }, values: formValues(data) };
